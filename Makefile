@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine: `make report` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := data/raw/cqrb_2021-07-14_sample.txt
+REPORTS := reports
+
+.PHONY: install report test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the package metadata changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+report: $(STAMP)
+	mkdir -p $(REPORTS)
+	$(BIN)/bulletin articles $(SAMPLE) --format csv -o $(REPORTS)/articles.csv
+	$(BIN)/bulletin articles $(SAMPLE) --format html -o $(REPORTS)/articles.html
+	@echo "wrote $(REPORTS)/articles.csv and $(REPORTS)/articles.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(REPORTS) .pytest_cache .hypothesis

@@ -1,0 +1,37 @@
+"""bulletin-notebooks helpers: a Chinese newspaper bulletin into tables and charts.
+
+The public API is flat; each verb lives in a small module of its own:
+
+>>> from helpers import parse_articles, SAMPLE_BULLETIN
+>>> parse_articles(SAMPLE_BULLETIN)["kind"].value_counts().to_dict()
+{'news': 6, 'photo': 1}
+"""
+
+from .articles import ARTICLE_COLUMNS, parse_articles
+from .dates import infer_issue_date
+from .errors import (
+    BulletinError,
+    BulletinNotFoundError,
+    EmptyBulletinError,
+    NotABulletinError,
+    UndecodableBulletinError,
+)
+from .paths import SAMPLE_BULLETIN
+from .reading import decode_bytes, normalize_text, read_bulletin
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "BulletinError",
+    "BulletinNotFoundError",
+    "EmptyBulletinError",
+    "NotABulletinError",
+    "SAMPLE_BULLETIN",
+    "UndecodableBulletinError",
+    "decode_bytes",
+    "infer_issue_date",
+    "normalize_text",
+    "parse_articles",
+    "read_bulletin",
+]

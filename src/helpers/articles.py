@@ -1,0 +1,346 @@
+"""Articles: a bulletin's paragraphs grouped into one record per item.
+
+``parse_articles(text_or_path, *, issue_date=None)`` returns a pandas DataFrame with one
+row per item in page order (columns in :data:`ARTICLE_COLUMNS`). ``kind`` is ``news``,
+``photo`` (a caption closed by a photo credit) or ``meta`` (page furniture: headers,
+section labels, editor lines). ``split_articles`` is the same as a list of dicts.
+
+No non-blank input line is lost: the ``start_line``..``end_line`` ranges of the rows
+partition the non-blank lines of the input, and every line's text is in its row (in
+``kicker``, ``headline``, ``subtitle``, ``dateline``, ``body``, ``credit`` or ``jumps``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .bylines import Dateline, match_closing_dateline, match_credit, match_dateline
+from .dates import infer_issue_date, parse_iso_date, resolve_month_day
+from .errors import BulletinNotFoundError, NotABulletinError
+from .paragraphs import Layout, Paragraph, is_jump_from, split_paragraphs, strip_markup
+from .reading import check_text, read_bulletin
+
+__all__ = ["ARTICLE_COLUMNS", "parse_articles", "split_articles", "load_text", "records_frame"]
+
+ARTICLE_COLUMNS = [
+    "article_id", "kind", "kicker", "headline", "subtitle", "column", "agency", "place",
+    "date", "date_text", "reporters", "interns", "correspondents", "photographers",
+    "dateline", "credit", "jumps", "body", "chars", "start_line", "end_line",
+]
+_ROLES = ("reporters", "interns", "correspondents", "photographers")
+_COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()\d]{2,16}[①-⑳\d]{0,2})[）)]$")
+_OPENING_DATE = re.compile(
+    r"^(?:[^。！？，,]{0,12}[，,])?(?:(?:19|20)\d{2}年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
+    r"(?=[，,\s]|[上下中]午|晚|凌晨|早|起|电)"
+)
+_MARKUP_LINE = re.compile(r"^\s*</?[A-Za-z][\w:-]*(?:\s[^>]*)?>")
+_PHOTO_MAX_CHARS = 400
+_PHOTO_MAX_PARAGRAPHS = 4
+
+
+@dataclass
+class _Item:
+    kind: str = "news"
+    title: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def dateline(self) -> Paragraph | None:
+        return next((p for p in self.paragraphs[:1] if p.role == "dateline"), None)
+
+    def body(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role not in ("credit", "jump")]
+
+
+def load_text(text_or_path: str | Path) -> tuple[str, str | None]:
+    """Text and file name from a path or a string of bulletin text.
+
+    A ``Path``, or a one-line string that names an existing file or ends in ``.txt``, is
+    read from disk; any other string is the bulletin itself.
+    """
+    if isinstance(text_or_path, Path) or (
+        isinstance(text_or_path, str)
+        and "\n" not in text_or_path
+        and len(text_or_path) < 1024
+        and (Path(text_or_path).exists() or text_or_path.lower().endswith((".txt", ".text")))
+    ):
+        path = Path(text_or_path)
+        return read_bulletin(path), path.name
+    if not isinstance(text_or_path, str):
+        raise TypeError(f"expected bulletin text or a path, not {type(text_or_path).__name__}")
+    return check_text(text_or_path), None
+
+
+def _check_format(text: str) -> None:
+    lines = [line for line in text.split("\n") if line.strip()]
+    markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
+    if markup >= max(3, 0.3 * len(lines)):
+        raise NotABulletinError(
+            f"{markup} of {len(lines)} lines are XML/HTML markup: this reads plain-text pages; "
+            "extract the article text from the markup first"
+        )
+
+
+def _opens_item(run: list[Paragraph], following: Paragraph | None, current: _Item | None,
+                layout: Layout) -> bool:
+    """Does this run of headline-shaped lines start a new item?"""
+    if following is None or following.role in ("furniture", "jump"):
+        return False
+    boundary = current is None or current.closed or current.kind == "meta"
+    if run[0].role == "subhead":  # indented short lines: subheads, unless they head a dateline
+        return following.role == "dateline" and boundary
+    if following.role == "dateline":
+        return True
+    if current is None or current.closed or current.kind == "meta":
+        return True
+    if layout.indented:
+        return following.indent
+    if not layout.has_datelines:
+        return True
+    return run[0].gap > layout.base_gap
+
+
+def _opens_within(paragraph: Paragraph, layout: Layout) -> bool:
+    """Does a dateline met inside an item's body start an item of its own?"""
+    return match_dateline(paragraph.text).explicit or paragraph.gap > layout.base_gap
+
+
+def _split_photo(item: _Item, layout: Layout) -> _Item | None:
+    """A captioned photo at the end of a dated article: split it off as its own item.
+
+    The caption starts after a wider gap than the page uses between paragraphs.
+    """
+    body = item.paragraphs[1:-1]  # after the dateline paragraph, before the credit
+    for back, paragraph in enumerate(reversed(body[-_PHOTO_MAX_PARAGRAPHS:]), start=1):
+        if paragraph.gap > layout.base_gap:
+            start = len(item.paragraphs) - 1 - back
+            photo = _Item(kind="photo", paragraphs=item.paragraphs[start:], closed=True)
+            del item.paragraphs[start:]
+            return photo
+    return None
+
+
+def _close_with_credit(item: _Item, layout: Layout) -> _Item | None:
+    caption = [p for p in item.body() if p.role != "closing"]
+    short = (len(caption) <= _PHOTO_MAX_PARAGRAPHS
+             and sum(len(p.text) for p in caption) <= _PHOTO_MAX_CHARS)
+    item.closed = True
+    if item.dateline is not None:
+        return _split_photo(item, layout)
+    if short:
+        item.kind = "photo"
+    return None
+
+
+def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
+    items: list[_Item] = []
+    current: _Item | None = None
+
+    def start(kind: str = "news") -> _Item:
+        nonlocal current
+        current = _Item(kind=kind)
+        items.append(current)
+        return current
+
+    def open_item() -> _Item:
+        if current is None or current.closed or current.kind == "meta":
+            return start()
+        return current
+
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        role = paragraph.role
+        if role in ("title", "subhead"):
+            end = index
+            while end < len(paragraphs) and paragraphs[end].role == role:
+                end += 1
+            run = paragraphs[index:end]
+            following = paragraphs[end] if end < len(paragraphs) else None
+            if _opens_item(run, following, current, layout):
+                start().title = run[-3:]
+                if len(run) > 3:  # lines above a three-line title block: furniture
+                    items.insert(len(items) - 1, _Item(kind="meta", paragraphs=run[:-3], closed=True))
+            elif current is None and following is not None and following.role != "body":
+                start("meta").paragraphs.extend(run)
+            else:
+                open_item().paragraphs.extend(run)
+            index = end
+            continue
+        index += 1
+        if role == "furniture":
+            target = current if current is not None and current.kind == "meta" else start("meta")
+            target.paragraphs.append(paragraph)
+        elif role == "jump":
+            if is_jump_from(paragraph.text) or current is None or current.kind == "meta":
+                start().paragraphs.append(paragraph)
+            else:
+                current.paragraphs.append(paragraph)
+                current.closed = True
+        elif role == "dateline":
+            if current is None or current.closed or current.kind == "meta":
+                start()
+            elif current.paragraphs and not _opens_within(paragraph, layout):
+                paragraph.role = "body"  # a dateline quoted inside the article
+            elif current.paragraphs:
+                start()
+            current.paragraphs.append(paragraph)
+        elif role == "credit":
+            target = open_item()
+            target.paragraphs.append(paragraph)
+            photo = _close_with_credit(target, layout)
+            if photo is not None:
+                items.append(photo)
+                current = photo
+        elif role == "closing":
+            target = open_item()
+            target.paragraphs.append(paragraph)
+            target.closed = True
+        else:
+            open_item().paragraphs.append(paragraph)
+    return items
+
+
+def _titles(title: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
+    lines = [strip_markup(p.text) for p in title]
+    if not lines:
+        return None, None, None
+    if len(lines) == 1:
+        return None, lines[0], None
+    if len(lines) == 2:
+        if lines[1].startswith(("——", "--", "—")) or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1]):
+            return None, lines[0], lines[1]
+        return lines[0], lines[1], None
+    return lines[0], lines[1], lines[2]
+
+
+def _add_names(names: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    for role, found in more.items():
+        for name in found:
+            if name not in names[role]:
+                names[role].append(name)
+
+
+def _record(item: _Item, issue_date: date | None) -> dict:
+    kicker, headline, subtitle = _titles(item.title)
+    names: dict[str, list[str]] = {role: [] for role in _ROLES}
+    agency = place = None
+    month = day = None
+    dateline_text = credit_text = None
+    jumps: list[str] = []
+    body: list[str] = []
+    for paragraph in item.paragraphs:
+        text = paragraph.text
+        if paragraph.role == "dateline" and paragraph is item.paragraphs[0] and item.kind != "meta":
+            found: Dateline = match_dateline(text)
+            dateline_text = found.raw
+            agency, place, month, day = found.agency, found.place, found.month, found.day
+            _add_names(names, found.names)
+            if found.rest:
+                body.append(found.rest)
+        elif paragraph.role == "credit" and item.kind != "meta":
+            credit = match_credit(text)
+            credit_text = text if credit_text is None else f"{credit_text}\n{text}"
+            agency = agency or credit.agency
+            _add_names(names, {"photographers": credit.photographers})
+            if agency is None and credit.agency is None and dateline_text is None:
+                agency = None
+        elif paragraph.role == "jump":
+            jumps.append(text)
+        else:
+            if paragraph.role == "closing" and item.kind != "meta":
+                closing = match_closing_dateline(text)
+                agency, place = agency or closing.agency, place or closing.place
+                if day is None and closing.day is not None:
+                    month, day = closing.month, closing.day
+                _add_names(names, closing.names)
+            body.append(strip_markup(text))
+    date_text = None
+    if day is not None:
+        date_text = f"{month}月{day}日" if month else f"{day}日"
+    elif body and item.kind != "meta":
+        opening = _OPENING_DATE.match(body[0])
+        if opening:
+            month, day = int(opening.group("month")), int(opening.group("day"))
+            date_text = f"{month}月{day}日"
+    event_date = resolve_month_day(month, day, issue_date) if day is not None else None
+    column = _COLUMN_TAG.search(headline).group("tag") if headline and _COLUMN_TAG.search(headline) else None
+    body_text = "\n".join(body)
+    lines = [p.first for p in item.title + item.paragraphs] + [p.last for p in item.title + item.paragraphs]
+    return {
+        "kind": item.kind, "kicker": kicker, "headline": headline, "subtitle": subtitle,
+        "column": column, "agency": agency, "place": place,
+        "date": event_date.isoformat() if event_date else None, "date_text": date_text,
+        **names, "dateline": dateline_text, "credit": credit_text, "jumps": jumps,
+        "body": body_text, "chars": len(body_text.replace("\n", "")),
+        "start_line": min(lines), "end_line": max(lines),
+    }
+
+
+def split_articles(text: str, *, issue_date: date | str | None = None,
+                   name: str | None = None) -> list[dict]:
+    """Records (dicts with :data:`ARTICLE_COLUMNS`) for the items of normalised text.
+
+    >>> records = split_articles("标题\\n\\n本报讯(记者 王翔)7月13日,南岸区出台政策。",
+    ...                          issue_date="2021-07-14")
+    >>> [(r["headline"], r["reporters"], r["date"]) for r in records]
+    [('标题', ['王翔'], '2021-07-13')]
+    """
+    issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
+    _check_format(text)
+    paragraphs, layout = split_paragraphs(text)
+    records = [_record(item, issue) for item in _group(paragraphs, layout)]
+    for number, record in enumerate(records, start=1):
+        record["article_id"] = number
+    return [{column: record[column] for column in ARTICLE_COLUMNS} for record in records]
+
+
+_TEXT_COLUMNS = ["kind", "kicker", "headline", "subtitle", "column", "agency", "place",
+                 "date_text", "dateline", "credit", "body"]
+_INT_COLUMNS = ["article_id", "chars", "start_line", "end_line"]
+
+
+def records_frame(records: list[dict]) -> pd.DataFrame:
+    """Article records as a typed DataFrame: text as ``string``, ``date`` as datetime64."""
+    frame = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
+    frame[_TEXT_COLUMNS] = frame[_TEXT_COLUMNS].astype("string")
+    frame[_INT_COLUMNS] = frame[_INT_COLUMNS].astype("int64")
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    return frame
+
+
+def parse_articles(text_or_path: str | Path, *, issue_date: date | str | None = None) -> pd.DataFrame:
+    """One DataFrame row per item of a bulletin, in page order.
+
+    Args:
+        text_or_path: bulletin text, or the path of a bulletin file in any common encoding.
+        issue_date: the paper's date (``YYYY-MM-DD``), giving event dates their year.
+            Inferred from a page header or the file name when not given.
+
+    Returns:
+        A DataFrame with the columns in :data:`ARTICLE_COLUMNS`; ``df.attrs`` holds
+        ``issue_date`` (ISO string or None) and ``source`` (file name or None).
+
+    Raises:
+        BulletinError: a subclass saying why the input is not a readable bulletin.
+
+    >>> df = parse_articles("嫦娥五号任务 首批月球科研样品正式发放\\n"
+    ...                     "新华社北京7月12日电(记者 胡喆)7月12日,国家航天局举行仪式。",
+    ...                     issue_date="2021-07-13")
+    >>> df.loc[0, ["agency", "place", "reporters"]].tolist(), df.loc[0, "date"].date()
+    (['新华社', '北京', ['胡喆']], datetime.date(2021, 7, 12))
+    """
+    if isinstance(text_or_path, (str, Path)) and not str(text_or_path).strip():
+        raise BulletinNotFoundError("no bulletin given: pass the text or the path of a file")
+    text, name = load_text(text_or_path)
+    issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
+    frame = records_frame(split_articles(text, issue_date=issue, name=name))
+    frame.attrs["issue_date"] = issue.isoformat() if issue else None
+    frame.attrs["source"] = name
+    return frame

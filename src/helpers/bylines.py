@@ -1,0 +1,229 @@
+"""Datelines, bylines and photo credits: who wrote an item, where and when.
+
+Pure functions over one paragraph of text:
+
+- ``match_dateline(text)``: an opening dateline such as ``本报讯(重庆日报记者 杨骏 实习生 郭心悦)``,
+  ``新华社北京7月12日电(记者 胡喆)``, ``本报北京1月22日电\u00a0\u00a0（记者曲哲涵）`` or
+  ``【新华社兴县十日电】``; returns a :class:`Dateline` with the rest of the paragraph.
+- ``match_closing_dateline(text)``: a paragraph that closes an item, ``（本报莫斯科2月16日电）``
+  or ``（记者 张三）``.
+- ``match_credit(text)``: a photo credit line, ``重庆日报记者 齐岚森 摄``, ``新华社记者  林善传摄``,
+  ``杜建坡摄（影像中国）``, ``新华社发``.
+- ``parse_byline(text)``: the names in a byline, by role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import chinese_small_number
+
+__all__ = ["Dateline", "Credit", "match_dateline", "match_closing_dateline", "match_credit",
+           "parse_byline"]
+
+_S = r"[\s\u3000]*"
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})"
+_AGENCY = (r"(?:本报|新华社|中新社|中国新闻社|央视网?|人民网|新华网"
+           r"|[\u4e00-\u9fff]{1,8}?(?:日报|晚报|早报|商报|时报|通讯社|报|社|网|电视台|台))")
+_DATED = re.compile(
+    rf"^(?P<open>[【\[（(])?{_S}(?:据)?(?P<agency>{_AGENCY})(?P<place>[\u4e00-\u9fff·、]{{1,16}}?)?"
+    rf"{_S}(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日{_S}(?:电|讯)(?P<close>[】\]）)])?"
+)
+_XUN = re.compile(
+    r"^(?P<open>[【\[（(])?(?P<agency>本报|又|[\u4e00-\u9fff]{1,8}?(?:报|社|网|台|都|新闻))讯"
+    r"(?P<close>[】\]）)])?(?=[\s\u3000(（【:：]|记者|通讯员|实习生|$)"
+)
+_ROLE_WORDS = {
+    "摄影记者": "photographers", "特约摄影": "photographers", "摄影": "photographers",
+    "实习记者": "interns", "实习生": "interns", "见习记者": "reporters",
+    "特约通讯员": "correspondents", "通讯员": "correspondents",
+    "特约记者": "reporters", "首席记者": "reporters", "记者": "reporters",
+}
+_ROLE = re.compile("|".join(sorted(_ROLE_WORDS, key=len, reverse=True)))
+_BRACKETED = re.compile(rf"^{_S}[（(](?P<byline>[^（）()]{{1,80}})[）)]")
+_NAME = r"[\u4e00-\u9fff·]{2,8}"
+_NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME}){{0,4}}"
+_SEPARATORS = re.compile(r"[\s\u3000、，,;；/]+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])")
+_CREDIT = re.compile(
+    rf"^(?:(?P<org>{_AGENCY})?(?P<role>摄影记者|特约摄影师?|记者|通讯员|摄影)?)?{_S}"
+    rf"(?P<names>{_NAMES}){_S}(?:摄影?|拍摄)(?:{_S}[（(][^（）()]{{1,20}}[）)])?{_S}$"
+)
+_SENT_BY = re.compile(
+    rf"^[（(]?{_S}(?P<org>{_AGENCY})发{_S}(?:[（(]?{_S}(?:记者)?{_S}(?P<names>{_NAMES}){_S}摄{_S}[）)]?)?"
+    rf"{_S}[）)]?{_S}$"
+)
+_SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
+_CLOSING_BYLINE = re.compile(rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$")
+
+
+@dataclass
+class Dateline:
+    """An opening dateline and byline, and the paragraph text after them.
+
+    ``explicit`` datelines (bracketed 【新华社兴县十日电】, or 本报讯-style) always open an
+    item; a plain "新华社北京12月31日电" may also be quoted inside an article.
+    """
+
+    raw: str
+    rest: str
+    explicit: bool = False
+    agency: str | None = None
+    place: str | None = None
+    month: int | None = None
+    day: int | None = None
+    names: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Credit:
+    """A photo credit: the agency and photographers it names."""
+
+    agency: str | None
+    photographers: list[str]
+
+
+def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
+    """Names by role in a byline; returns ``(organisation, {role: [names]})``.
+
+    >>> parse_byline("重庆日报记者 杨骏 实习生 郭心悦")
+    ('重庆日报', {'reporters': ['杨骏'], 'interns': ['郭心悦']})
+    >>> parse_byline("记者董瑞丰、王琳琳")
+    (None, {'reporters': ['董瑞丰', '王琳琳']})
+    """
+    org = None
+    role = None
+    names: dict[str, list[str]] = {}
+    for token in _SEPARATORS.split(text.strip()):
+        if not token:
+            continue
+        found = _ROLE.search(token)
+        if found:
+            prefix, role = token[: found.start()], _ROLE_WORDS[found.group()]
+            if prefix and org is None:
+                org = prefix
+            token = token[found.end():]
+            names.setdefault(role, [])
+            if not token:
+                continue
+        if role is not None and re.fullmatch(r"[\u4e00-\u9fff·A-Za-z]{1,10}", token):
+            names[role].append(token)
+    return org, {r: n for r, n in names.items() if n}
+
+
+def _agency_from(agency: str, org: str | None) -> str:
+    """``本报`` becomes the paper's name when the byline names it (重庆日报记者 → 重庆日报)."""
+    if agency == "本报" and org and org != "本报" and re.search(r"报$", org):
+        return org
+    return agency
+
+
+def _unbracketed_names(rest: str) -> tuple[str, str]:
+    """After ``南都讯　记者刘凡　周昌和　正文…``: the byline part and the remaining text."""
+    match = re.match(rf"^{_S}(?:{_ROLE.pattern})", rest)
+    if not match:
+        return "", rest
+    end = match.end()
+    for token in re.finditer(r"[\s\u3000]*([^\s\u3000]+)", rest[end:]):
+        word = token.group(1)
+        if not re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word) or _ROLE.search(word):
+            if not _ROLE.fullmatch(word):
+                break
+        end += token.end()
+    return rest[:end], rest[end:]
+
+
+def match_dateline(text: str) -> Dateline | None:
+    """Split an opening dateline (and the byline after it) off a paragraph.
+
+    >>> d = match_dateline("新华社北京7月12日电(记者 胡喆)7月12日,国家航天局…")
+    >>> d.agency, d.place, d.month, d.day, d.names, d.rest
+    ('新华社', '北京', 7, 12, {'reporters': ['胡喆']}, '7月12日,国家航天局…')
+    >>> match_dateline("近日,市中新项目管理局…") is None
+    True
+    """
+    match = _DATED.match(text)
+    if match and bool(match.group("open")) != bool(match.group("close")):
+        match = None
+    month = day = None
+    if match:
+        day = chinese_small_number(match.group("day"))
+        month = chinese_small_number(match.group("month")) if match.group("month") else None
+        if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+            match = None
+    if match is None:
+        match = _XUN.match(text)
+        if match and bool(match.group("open")) != bool(match.group("close")):
+            match = None
+    byline_match = None
+    if match is None:
+        byline_match = _BRACKETED.match(text)
+        if not byline_match or not _ROLE.search(byline_match.group("byline")):
+            return None
+    end = match.end() if match else 0
+    byline = ""
+    bracketed = _BRACKETED.match(text[end:])
+    if bracketed and _ROLE.search(bracketed.group("byline")):
+        byline = bracketed.group("byline")
+        end += bracketed.end()
+    elif match:
+        byline, _ = _unbracketed_names(text[end:])
+        end += len(byline)
+    org, names = parse_byline(byline)
+    agency = _agency_from(match.group("agency"), org) if match else org
+    if agency == "又":  # 【又讯】: another dispatch from the same source
+        agency = None
+    place = match.groupdict().get("place") if match else None
+    explicit = bool(match and (match.group("open") or match.re is _XUN))
+    return Dateline(raw=text[:end].rstrip(), rest=text[end:].lstrip(" \u3000"), agency=agency,
+                    place=place or None, month=month, day=day, names=names, explicit=explicit)
+
+
+def match_closing_dateline(text: str) -> Dateline | None:
+    """A paragraph that is only a closing dateline or byline: ``（本报华盛顿2月16日电）``.
+
+    >>> d = match_closing_dateline("（本报莫斯科、华盛顿2月16日电）")
+    >>> d.agency, d.place, d.month, d.day
+    ('本报', '莫斯科、华盛顿', 2, 16)
+    """
+    text = text.strip()
+    if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
+        return None
+    dated = match_dateline(text)
+    if dated and not dated.rest and dated.raw == text:
+        return dated
+    closing = _CLOSING_BYLINE.match(text)
+    if closing:
+        org, names = parse_byline(closing.group("byline"))
+        if names:
+            return Dateline(raw=text, rest="", agency=org, names=names)
+    return None
+
+
+def match_credit(text: str) -> Credit | None:
+    """A photo credit line, with its agency and photographers.
+
+    >>> match_credit("重庆日报记者 齐岚森 摄")
+    Credit(agency='重庆日报', photographers=['齐岚森'])
+    >>> match_credit("新华社发")
+    Credit(agency='新华社', photographers=[])
+    >>> match_credit("大家一起拍摄") is None
+    True
+    """
+    text = text.strip()
+    if len(text) > 48:
+        return None
+    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT):
+        match = pattern.match(text)
+        if not match:
+            continue
+        names = [n for n in re.split(r"[ \u3000、]+", match.group("names") or "") if n]
+        if any(_ROLE.search(n) for n in names):
+            continue
+        groups = match.groupdict()
+        org = groups.get("org")
+        role = groups.get("role")
+        if pattern is _CREDIT and not org and not role and len(names) == 1 and len(names[0]) > 4:
+            continue  # "大家一起拍摄": a bare word before 摄 must look like a name
+        return Credit(agency=_agency_from(org, org) if org else None, photographers=names)
+    return None

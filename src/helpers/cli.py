@@ -1,0 +1,104 @@
+"""The ``bulletin`` command (also ``python -m helpers``).
+
+``bulletin articles FILE [--issue-date YYYY-MM-DD] [--format table|csv|json|html] [-o OUT]``
+prints or writes the articles of a bulletin. Errors are one line on stderr: exit 2 for
+a usage error, 1 for input that is not a readable bulletin; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .articles import parse_articles
+from .dates import parse_iso_date
+from .errors import BulletinError
+from .export import to_csv, to_html_page, to_json, to_table
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+_TABLE_COLUMNS = ["article_id", "kind", "headline", "agency", "place", "date", "reporters",
+                  "photographers", "chars", "start_line", "end_line"]
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line instead of usage plus message."""
+
+    def error(self, message: str):  # noqa: D401 - argparse hook
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _issue_date(value: str):
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bulletin", description="Turn a Chinese newspaper bulletin into tables.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    articles = commands.add_parser("articles", help="one row per article of a bulletin")
+    articles.add_argument("file", type=Path, help="bulletin text file (UTF-8, GB18030, UTF-16...)")
+    articles.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD",
+                          help="the paper's date; inferred from a page header or file name if absent")
+    articles.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
+    articles.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    return parser
+
+
+def _render(frame, fmt: str, title: str) -> str:
+    if fmt == "json":
+        return to_json(frame)
+    if fmt == "csv":
+        return to_csv(frame)
+    if fmt == "html":
+        return to_html_page(frame, title=title)
+    return to_table(frame[_TABLE_COLUMNS])
+
+
+def _run(args: argparse.Namespace) -> int:
+    frame = parse_articles(args.file, issue_date=args.issue_date)
+    output = _render(frame, args.format, f"{args.file.name} — articles")
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        return _run(args)
+    except _UsageError as exc:
+        print(f"bulletin: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BulletinError as exc:
+        print(f"bulletin: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"bulletin: error: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("bulletin: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("BULLETIN_DEBUG"):
+            raise
+        print(f"bulletin: internal error: {type(exc).__name__}: {exc} "
+              "(rerun with BULLETIN_DEBUG=1 for details and please report it)", file=sys.stderr)
+        return 70

@@ -1,0 +1,197 @@
+"""Lines to paragraphs: the layout layer under :mod:`helpers.articles`.
+
+``split_paragraphs(text)`` turns normalised bulletin text into a list of
+:class:`Paragraph` records, each remembering the input lines it came from, its
+indentation, the blank lines before it, and a ``role``:
+
+``furniture`` page headers, editor lines and section labels; ``jump`` continuation markers
+("（下转第4版）"); ``dateline`` an opening dateline/byline; ``closing`` a closing dateline
+("（本报华盛顿2月16日电）"); ``credit`` a photo credit; ``title`` a headline-shaped line;
+``subhead`` a headline-shaped line indented like the body; ``body`` everything else.
+
+Several paragraphs run together on one line are split; a paragraph cut in two by a page
+break ("奖金3万" / "元") is joined again. Every non-blank input line ends up in exactly one
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .bylines import match_closing_dateline, match_credit, match_dateline
+from .reading import has_chinese
+
+__all__ = ["Paragraph", "split_paragraphs", "Layout"]
+
+TITLE_MAX_CHARS = 48
+_TERMINAL = "。！？!?…；;”’」』）)】》"
+_RUN_TOGETHER = re.compile(r"(?<=[。！？!?”’」』])[ \u3000]{2,}(?=\S)")
+_CAPTION_CREDIT = re.compile(r"^(?P<caption>.*[。！？”])[ \u3000]+(?P<credit>[^。！？]{2,40})$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_PAGE_HEADER = re.compile(
+    r"^(?=.{0,60}$)(?=.*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"(?=.*(?:星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}版))"
+)
+_FURNITURE = re.compile(
+    r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,20}"
+    r"|(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*星期[一二三四五六日天])?"
+    r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版)[:：\s].{0,30}"
+    r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
+    r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
+)
+_JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}[）)]$")
+_JUMP_FROM = re.compile(r"上接|接上|^[（(]\s*接")
+_CONTINUES = re.compile(r"^[，。、；：,.;:！？!?）)》”’%]")
+_NUMBER_END = re.compile(r"\d[\d.]*[十百千万亿]*$")
+_UNIT_START = re.compile(r"^[万亿千百元%个件人家户台辆吨米克项名位倍岁亩元美欧港日]")
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the page and the input lines it came from (1-based, inclusive)."""
+
+    text: str
+    first: int
+    last: int
+    indent: bool
+    gap: int
+    role: str = "body"
+
+
+@dataclass
+class Layout:
+    """What the page looks like as a whole, used to read ambiguous lines."""
+
+    indented: bool  # body paragraphs are indented (People's Daily style)
+    has_datelines: bool
+    base_gap: int  # blank lines usually found between two paragraphs of one article
+
+
+def _physical_paragraphs(text: str) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    gap = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.strip()
+        if not content:
+            gap += 1
+            continue
+        leading = line[: len(line) - len(line.lstrip())]
+        indent = "\u3000" in leading or "\t" in leading or len(leading) >= 2
+        pieces = _RUN_TOGETHER.split(content)
+        caption = _CAPTION_CREDIT.match(pieces[-1])
+        if caption and match_credit(caption.group("credit")):
+            pieces[-1:] = [caption.group("caption"), caption.group("credit")]
+        for index, piece in enumerate(pieces):
+            out.append(Paragraph(piece, number, number, indent or index > 0, gap if index == 0 else 0))
+        gap = 0
+    return out
+
+
+def _title_shaped(text: str) -> bool:
+    text = _MARKDOWN_HEADING.sub("", text)
+    commas = len(re.findall(r"[，,]", text))
+    return (
+        2 <= len(text) <= TITLE_MAX_CHARS
+        and (commas <= 1 or (commas == 2 and len(text) <= 30))
+        and not re.search(r"[。；;]", text)
+        and text[-1] not in "，,、：:"
+        and has_chinese(text)
+    )
+
+
+def _role(paragraph: Paragraph) -> str:
+    text = paragraph.text
+    if _JUMP.match(text):
+        return "jump"
+    if _PAGE_HEADER.match(text) or _FURNITURE.match(text):
+        return "furniture"
+    if match_closing_dateline(text):
+        return "closing"
+    if match_dateline(text):
+        return "dateline"
+    if match_credit(text):
+        return "credit"
+    if _MARKDOWN_HEADING.match(text) or _title_shaped(text):
+        return "title"
+    return "body"
+
+
+def _is_open(text: str) -> bool:
+    return text[-1] not in _TERMINAL
+
+
+def _joins(current: Paragraph, following: Paragraph, after: Paragraph | None, layout: Layout) -> bool:
+    """Is ``following`` the rest of a paragraph that a page break cut after ``current``?"""
+    if current.role not in ("body", "dateline", "title", "subhead") or not _is_open(current.text):
+        return False
+    if following.role not in ("body", "title", "subhead"):
+        return False
+    if _CONTINUES.match(following.text):
+        return True
+    if _NUMBER_END.search(current.text) and _UNIT_START.match(following.text):
+        return True
+    if current.role not in ("body", "dateline"):
+        return False
+    if following.role == "title" and (after is None or after.role == "dateline"):
+        return False
+    if layout.indented and not following.indent:
+        return False
+    return len(current.text) >= 30 and bool(re.search(r"[，。,]", current.text))
+
+
+def _layout(paragraphs: list[Paragraph]) -> Layout:
+    long = [p for p in paragraphs if p.role == "body" and (len(p.text) > TITLE_MAX_CHARS or "。" in p.text)]
+    indented = bool(long) and sum(p.indent for p in long) >= 0.5 * len(long)
+    gaps = Counter(p.gap for p in long[1:])
+    base_gap = gaps.most_common(1)[0][0] if gaps else 1
+    has_datelines = any(p.role == "dateline" for p in paragraphs)
+    return Layout(indented=indented, has_datelines=has_datelines, base_gap=base_gap)
+
+
+def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
+    """Split normalised text into classified paragraphs; return them with the page layout.
+
+    >>> paragraphs, layout = split_paragraphs("标题一行\\n\\n本报讯(记者 王翔)近日,奖金3万\\n\\n元。")
+    >>> [(p.role, p.text, p.first, p.last) for p in paragraphs]
+    [('title', '标题一行', 1, 1), ('dateline', '本报讯(记者 王翔)近日,奖金3万元。', 3, 5)]
+    """
+    paragraphs = _physical_paragraphs(text)
+    for paragraph in paragraphs:
+        paragraph.role = _role(paragraph)
+    layout = _layout(paragraphs)
+    if layout.indented:
+        # Indentation marks the body: an indented short line is a subhead, and an
+        # unindented line without a full stop is a headline however long it is.
+        for paragraph in paragraphs:
+            if paragraph.role == "title" and paragraph.indent and not _MARKDOWN_HEADING.match(paragraph.text):
+                paragraph.role = "subhead"
+            elif (paragraph.role == "body" and not paragraph.indent
+                  and len(paragraph.text) <= 2 * TITLE_MAX_CHARS and "。" not in paragraph.text):
+                paragraph.role = "title"
+    joined: list[Paragraph] = []
+    index = 0
+    while index < len(paragraphs):
+        current = paragraphs[index]
+        index += 1
+        while index < len(paragraphs):
+            after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if not _joins(current, paragraphs[index], after, layout):
+                break
+            following = paragraphs[index]
+            current = Paragraph(current.text + following.text, current.first, following.last,
+                                current.indent, current.gap, current.role)
+            index += 1
+        joined.append(current)
+    return joined, layout
+
+
+def strip_markup(text: str) -> str:
+    """Drop a Markdown heading marker (``### 标题`` → ``标题``)."""
+    return _MARKDOWN_HEADING.sub("", text)
+
+
+def is_jump_from(text: str) -> bool:
+    """A marker saying the text continues from another page (（上接第1版）)."""
+    return bool(_JUMP_FROM.search(text))

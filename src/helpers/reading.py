@@ -1,0 +1,190 @@
+"""Reading a bulletin: bytes in any encoding a user meets, out comes normalised text.
+
+``read_bulletin(path)`` returns the text of a file as one ``str`` with ``\\n`` line ends.
+It accepts UTF-8 (with or without BOM), GB18030/GBK/GB2312, UTF-16/UTF-32 with a BOM,
+and falls back to charset-normalizer's detection for anything else. ``normalize_text``
+makes full-width digits, letters and ``％`` matchable (NFKC-style) and turns the many
+Unicode spaces into plain ones, while the Chinese punctuation of the text stays as
+written and ideographic spaces (paragraph indentation) are kept.
+
+Bad input raises a :class:`~helpers.errors.BulletinError` subclass whose message a user
+can act on; nothing is silently replaced.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import (
+    BulletinNotFoundError,
+    EmptyBulletinError,
+    NotABulletinError,
+    UndecodableBulletinError,
+)
+
+__all__ = ["read_bulletin", "decode_bytes", "normalize_text", "has_chinese"]
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Characters that belong in Chinese prose: CJK ideographs, CJK punctuation, full-width forms.
+_CHINESE_LIKE = re.compile(
+    r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027\u00b7"
+    r"\U00020000-\U0003134f]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
+_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060]")
+_FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
+# Full-width digits, Latin letters and the per-cent sign map to ASCII; punctuation does not.
+_FULLWIDTH = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+    0xFF05: ord("%"),
+}
+
+
+def has_chinese(text: str) -> bool:
+    """True when ``text`` holds at least one CJK ideograph.
+
+    >>> has_chinese("GDP 6.1%"), has_chinese("增长6.1%")
+    (False, True)
+    """
+    return _CJK.search(text) is not None
+
+
+def normalize_text(text: str) -> str:
+    """Normalise line ends, spaces and full-width alphanumerics; keep Chinese punctuation.
+
+    >>> normalize_text("３．８亿元，增长１２％\\r\\n第二行\\u00a0")
+    '3.8亿元，增长12%\\n第二行 '
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = text.translate(_FULLWIDTH)
+    return _FULLWIDTH_DOT.sub(".", text)
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most non-ASCII characters are Chinese ones: the decoding is plausible."""
+    non_ascii = [c for c in text if ord(c) > 0x7F]
+    if not non_ascii:
+        return True
+    chinese = sum(1 for c in non_ascii if _CHINESE_LIKE.match(c))
+    return chinese / len(non_ascii) >= 0.9
+
+
+def decode_bytes(data: bytes, *, source: str = "input") -> tuple[str, str]:
+    """Decode the bytes of a bulletin; return ``(text, encoding)``.
+
+    Raises:
+        EmptyBulletinError: no bytes, or only white space.
+        UndecodableBulletinError: binary data, or no encoding fits.
+
+    >>> decode_bytes("本报讯".encode("gb18030"))
+    ('本报讯', 'gb18030')
+    """
+    if not data.strip():
+        raise EmptyBulletinError(f"{source} is empty: there is no text to read")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UndecodableBulletinError(
+                    f"{source} starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte {exc.start}); re-save it as UTF-8"
+                ) from None
+    if b"\x00" in data:
+        raise UndecodableBulletinError(
+            f"{source} looks binary (it contains NUL bytes), not a text bulletin"
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _looks_chinese(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableBulletinError(
+            f"{source} is not text in any encoding we recognise (tried UTF-8, GB18030 and "
+            "charset detection); re-save it as UTF-8"
+        )
+    return str(best), best.encoding
+
+
+def read_bulletin(path: str | Path) -> str:
+    """Read a bulletin file and return its normalised text.
+
+    Args:
+        path: a plain-text file in any common Chinese encoding.
+
+    Returns:
+        The text with ``\\n`` line ends, see :func:`normalize_text`.
+
+    Raises:
+        BulletinNotFoundError: the path is missing or is a directory.
+        EmptyBulletinError: the file has no visible text.
+        UndecodableBulletinError: the file is binary or in an unknown encoding.
+        NotABulletinError: the text holds no Chinese at all.
+
+    >>> from helpers.paths import SAMPLE_BULLETIN
+    >>> read_bulletin(SAMPLE_BULLETIN).splitlines()[2]
+    '中新金融科技产业示范基地落户江北嘴'
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise BulletinNotFoundError(f"{path} is a directory; give the path of a bulletin file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BulletinNotFoundError(f"{path} does not exist") from None
+    except PermissionError:
+        raise BulletinNotFoundError(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise BulletinNotFoundError(f"{path} cannot be read ({exc.strerror})") from None
+    text, encoding = decode_bytes(data, source=str(path))
+    return check_text(text, source=f"{path} (read as {encoding})")
+
+
+def check_text(text: str, *, source: str = "input") -> str:
+    """Normalise ``text`` and reject what cannot be a bulletin.
+
+    Raises:
+        EmptyBulletinError: nothing visible.
+        UndecodableBulletinError: control characters that only binary data has.
+        NotABulletinError: no Chinese characters.
+    """
+    if not text.strip():
+        raise EmptyBulletinError(f"{source} is empty: there is no text to read")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 1000):
+        raise UndecodableBulletinError(
+            f"{source} holds {controls} control characters: it looks binary, not a text bulletin"
+        )
+    text = normalize_text(_CONTROL.sub("", text))
+    if not text.strip():
+        raise EmptyBulletinError(f"{source} is empty: there is no text to read")
+    if not has_chinese(text):
+        raise NotABulletinError(
+            f"{source} holds no Chinese text: a bulletin is a page of Chinese news"
+        )
+    return text
