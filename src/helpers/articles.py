@@ -7,7 +7,8 @@ section labels, editor lines). ``split_articles`` is the same as a list of dicts
 
 No non-blank input line is lost: the ``start_line``..``end_line`` ranges of the rows
 partition the non-blank lines of the input, and every line's text is in its row (in
-``kicker``, ``headline``, ``subtitle``, ``dateline``, ``body``, ``credit`` or ``jumps``).
+``kicker``, ``headline``, ``subtitle``, ``dateline``, ``body``, ``credit`` or ``furniture``,
+the page furniture (jump markers, editor lines) found inside an article).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ __all__ = ["ARTICLE_COLUMNS", "parse_articles", "split_articles", "load_text", "
 ARTICLE_COLUMNS = [
     "article_id", "kind", "kicker", "headline", "subtitle", "column", "agency", "place",
     "date", "date_text", "reporters", "interns", "correspondents", "photographers",
-    "dateline", "credit", "jumps", "body", "chars", "start_line", "end_line",
+    "dateline", "credit", "furniture", "body", "chars", "start_line", "end_line",
 ]
 _ROLES = ("reporters", "interns", "correspondents", "photographers")
 _COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()\d]{2,16}[①-⑳\d]{0,2})[）)]$")
@@ -55,7 +56,7 @@ class _Item:
         return next((p for p in self.paragraphs[:1] if p.role == "dateline"), None)
 
     def body(self) -> list[Paragraph]:
-        return [p for p in self.paragraphs if p.role not in ("credit", "jump")]
+        return [p for p in self.paragraphs if p.role not in ("credit", "jump", "furniture")]
 
 
 def load_text(text_or_path: str | Path) -> tuple[str, str | None]:
@@ -148,15 +149,36 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
         items.append(current)
         return current
 
-    def open_item() -> _Item:
-        if current is None or current.closed or current.kind == "meta":
+    def open_item(paragraph: Paragraph) -> _Item:
+        if current is None or current.kind == "meta":
             return start()
+        if current.closed and not (layout.indented and paragraph.indent):
+            return start()  # an indented page keeps indented text in the article above
         return current
+
+    def continues(after: int) -> bool:
+        """Does the article go on after the furniture line at ``after``?"""
+        for later in paragraphs[after:]:
+            if later.role not in ("furniture", "jump"):
+                return later.role in ("body", "subhead", "credit", "closing")
+        return False
 
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         role = paragraph.role
+        if current is not None and index and paragraph.first == paragraphs[index - 1].last:
+            # The rest of a line already in this item stays with it: a line is never shared.
+            if role in ("dateline", "title", "subhead"):
+                paragraph.role = "body"
+            current.paragraphs.append(paragraph)
+            if role == "credit":
+                photo = _close_with_credit(current, layout)
+                if photo is not None:
+                    items.append(photo)
+                    current = photo
+            index += 1
+            continue
         if role in ("title", "subhead"):
             end = index
             while end < len(paragraphs) and paragraphs[end].role == role:
@@ -167,16 +189,23 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
                 start().title = run[-3:]
                 if len(run) > 3:  # lines above a three-line title block: furniture
                     items.insert(len(items) - 1, _Item(kind="meta", paragraphs=run[:-3], closed=True))
+            elif following is not None and following.role in ("furniture", "jump") and (
+                    current is None or current.closed or current.kind == "meta"):
+                target = current if current is not None and current.kind == "meta" else start("meta")
+                target.paragraphs.extend(run)  # a label over page furniture, e.g. 图片报道 / 制图：…
             elif current is None and following is not None and following.role != "body":
                 start("meta").paragraphs.extend(run)
             else:
-                open_item().paragraphs.extend(run)
+                open_item(run[0]).paragraphs.extend(run)
             index = end
             continue
         index += 1
         if role == "furniture":
-            target = current if current is not None and current.kind == "meta" else start("meta")
-            target.paragraphs.append(paragraph)
+            if current is not None and current.kind != "meta" and not current.closed and continues(index):
+                current.paragraphs.append(paragraph)  # furniture inside an article stays with it
+            else:
+                target = current if current is not None and current.kind == "meta" else start("meta")
+                target.paragraphs.append(paragraph)
         elif role == "jump":
             if is_jump_from(paragraph.text) or current is None or current.kind == "meta":
                 start().paragraphs.append(paragraph)
@@ -184,7 +213,8 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
                 current.paragraphs.append(paragraph)
                 current.closed = True
         elif role == "dateline":
-            if current is None or current.closed or current.kind == "meta":
+            reopen = current is not None and current.closed and layout.indented and paragraph.indent
+            if current is None or current.kind == "meta" or (current.closed and not reopen):
                 start()
             elif current.paragraphs and not _opens_within(paragraph, layout):
                 paragraph.role = "body"  # a dateline quoted inside the article
@@ -192,18 +222,18 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
                 start()
             current.paragraphs.append(paragraph)
         elif role == "credit":
-            target = open_item()
+            target = open_item(paragraph)
             target.paragraphs.append(paragraph)
             photo = _close_with_credit(target, layout)
             if photo is not None:
                 items.append(photo)
                 current = photo
         elif role == "closing":
-            target = open_item()
+            target = open_item(paragraph)
             target.paragraphs.append(paragraph)
             target.closed = True
         else:
-            open_item().paragraphs.append(paragraph)
+            open_item(paragraph).paragraphs.append(paragraph)
     return items
 
 
@@ -214,8 +244,10 @@ def _titles(title: list[Paragraph]) -> tuple[str | None, str | None, str | None]
     if len(lines) == 1:
         return None, lines[0], None
     if len(lines) == 2:
-        if lines[1].startswith(("——", "--", "—")) or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1]):
-            return None, lines[0], lines[1]
+        if (lines[1].startswith(("——", "--", "—")) or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1])
+                or (len(lines[1]) > 40 and len(lines[1]) > 1.5 * len(lines[0])
+                    and not lines[0].endswith(("——", "：", ":")))):
+            return None, lines[0], lines[1]  # a dash line, a bracketed date or a long deck
         return lines[0], lines[1], None
     return lines[0], lines[1], lines[2]
 
@@ -233,7 +265,7 @@ def _record(item: _Item, issue_date: date | None) -> dict:
     agency = place = None
     month = day = None
     dateline_text = credit_text = None
-    jumps: list[str] = []
+    furniture: list[str] = []
     body: list[str] = []
     for paragraph in item.paragraphs:
         text = paragraph.text
@@ -251,8 +283,8 @@ def _record(item: _Item, issue_date: date | None) -> dict:
             _add_names(names, {"photographers": credit.photographers})
             if agency is None and credit.agency is None and dateline_text is None:
                 agency = None
-        elif paragraph.role == "jump":
-            jumps.append(text)
+        elif paragraph.role in ("jump", "furniture") and item.kind != "meta":
+            furniture.append(text)
         else:
             if paragraph.role == "closing" and item.kind != "meta":
                 closing = match_closing_dateline(text)
@@ -277,7 +309,7 @@ def _record(item: _Item, issue_date: date | None) -> dict:
         "kind": item.kind, "kicker": kicker, "headline": headline, "subtitle": subtitle,
         "column": column, "agency": agency, "place": place,
         "date": event_date.isoformat() if event_date else None, "date_text": date_text,
-        **names, "dateline": dateline_text, "credit": credit_text, "jumps": jumps,
+        **names, "dateline": dateline_text, "credit": credit_text, "furniture": furniture,
         "body": body_text, "chars": len(body_text.replace("\n", "")),
         "start_line": min(lines), "end_line": max(lines),
     }

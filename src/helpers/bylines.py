@@ -155,16 +155,18 @@ def match_dateline(text: str) -> Dateline | None:
         match = _XUN.match(text)
         if match and bool(match.group("open")) != bool(match.group("close")):
             match = None
-    byline_match = None
     if match is None:
         byline_match = _BRACKETED.match(text)
         if not byline_match or not _ROLE.search(byline_match.group("byline")):
-            return None
+            return _standalone_byline(text)
     end = match.end() if match else 0
     byline = ""
     bracketed = _BRACKETED.match(text[end:])
     if bracketed and _ROLE.search(bracketed.group("byline")):
         byline = bracketed.group("byline")
+        end += bracketed.end()
+    elif match and bracketed and _NAMES_ONLY.match(bracketed.group("byline").strip()):
+        byline = "记者 " + bracketed.group("byline")  # （张文、杨希壮） after a dateline: its writers
         end += bracketed.end()
     elif match:
         byline, _ = _unbracketed_names(text[end:])
@@ -177,6 +179,34 @@ def match_dateline(text: str) -> Dateline | None:
     explicit = bool(match and (match.group("open") or match.re is _XUN))
     return Dateline(raw=text[:end].rstrip(), rest=text[end:].lstrip(" \u3000"), agency=agency,
                     place=place or None, month=month, day=day, names=names, explicit=explicit)
+
+
+_SHORT_NAME = r"[\u4e00-\u9fff·]{1,4}"
+_STANDALONE = re.compile(
+    rf"^(?:{_AGENCY})?(?:{_ROLE.pattern})[\s\u3000]*{_SHORT_NAME}"
+    rf"(?:[\s\u3000、]+(?:(?:{_ROLE.pattern})[\s\u3000]*)?{_SHORT_NAME})*$"
+)
+_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:[、,，\s\u3000]+[\u4e00-\u9fff·]{2,6}){0,5}$")
+
+
+_SPACED_NAME = re.compile(
+    r"(?<=[\s\u3000])([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])(?=[\s\u3000]|摄|$)"
+)
+
+
+def _squeeze_names(text: str) -> str:
+    """Two-character names are often typeset with a space inside: ``记者 梁 旭摄`` → ``梁旭``."""
+    return _SPACED_NAME.sub(r"\1\2", text)
+
+
+def _standalone_byline(text: str) -> Dateline | None:
+    """A paragraph that is only a byline: ``本报记者  陈  然``, ``记者 张三 通讯员 李四``."""
+    if len(text) > 40 or not _STANDALONE.match(text.strip()):
+        return None
+    org, names = parse_byline(_squeeze_names(text.strip()))
+    if not names:
+        return None
+    return Dateline(raw=text.strip(), rest="", agency=org, names=names)
 
 
 def match_closing_dateline(text: str) -> Dateline | None:
@@ -210,7 +240,7 @@ def match_credit(text: str) -> Credit | None:
     >>> match_credit("大家一起拍摄") is None
     True
     """
-    text = text.strip()
+    text = _squeeze_names(text.strip())
     if len(text) > 48:
         return None
     for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT):

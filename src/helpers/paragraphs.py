@@ -26,8 +26,9 @@ from .reading import has_chinese
 __all__ = ["Paragraph", "split_paragraphs", "Layout"]
 
 TITLE_MAX_CHARS = 48
+INDENTED_TITLE_MAX_CHARS = 160  # where indentation marks the body, headlines can run long
 _TERMINAL = "。！？!?…；;”’」』）)】》"
-_RUN_TOGETHER = re.compile(r"(?<=[。！？!?”’」』])[ \u3000]{2,}(?=\S)")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』]))[ \u3000]{2,}(?=\S)")
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.*[。！？”])[ \u3000]+(?P<credit>[^。！？]{2,40})$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _PAGE_HEADER = re.compile(
@@ -36,8 +37,9 @@ _PAGE_HEADER = re.compile(
 )
 _FURNITURE = re.compile(
     r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,20}"
-    r"|(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*星期[一二三四五六日天])?"
-    r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版)[:：\s].{0,30}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版|统筹)[:：\s].{0,30}"
+    r"|(?:数据|资料)来源[:：].{0,40}|本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩"
     r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
     r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
 )
@@ -96,7 +98,7 @@ def _title_shaped(text: str) -> bool:
         2 <= len(text) <= TITLE_MAX_CHARS
         and (commas <= 1 or (commas == 2 and len(text) <= 30))
         and not re.search(r"[。；;]", text)
-        and text[-1] not in "，,、：:"
+        and (text[-1] not in "，,、：:" or (text[-1] in "：:" and len(text) <= 8 and commas == 0))
         and has_chinese(text)
     )
 
@@ -109,10 +111,10 @@ def _role(paragraph: Paragraph) -> str:
         return "furniture"
     if match_closing_dateline(text):
         return "closing"
-    if match_dateline(text):
-        return "dateline"
     if match_credit(text):
         return "credit"
+    if match_dateline(text):
+        return "dateline"
     if _MARKDOWN_HEADING.match(text) or _title_shaped(text):
         return "title"
     return "body"
@@ -143,11 +145,38 @@ def _joins(current: Paragraph, following: Paragraph, after: Paragraph | None, la
 
 def _layout(paragraphs: list[Paragraph]) -> Layout:
     long = [p for p in paragraphs if p.role == "body" and (len(p.text) > TITLE_MAX_CHARS or "。" in p.text)]
-    indented = bool(long) and sum(p.indent for p in long) >= 0.5 * len(long)
+    # A page of short lines only (a poem, an advert): judge by all lines after the first.
+    sample = long or paragraphs[1:]
+    indented = bool(sample) and sum(p.indent for p in sample) >= 0.5 * len(sample)
     gaps = Counter(p.gap for p in long[1:])
     base_gap = gaps.most_common(1)[0][0] if gaps else 1
     has_datelines = any(p.role == "dateline" for p in paragraphs)
     return Layout(indented=indented, has_datelines=has_datelines, base_gap=base_gap)
+
+
+def _unindented_title(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return (not paragraph.indent and len(text) <= INDENTED_TITLE_MAX_CHARS and "。" not in text
+            and (text[-1] not in "，,、：:" or (text[-1] in "：:" and not re.search("[，,]", text))))
+
+
+def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
+    """Where indentation marks the body, it also marks the headlines.
+
+    An indented headline-shaped line is a subhead; an unindented line is a headline however
+    long it is, and so is a deck line (even with a full stop) set right above or below one.
+    """
+    for paragraph in paragraphs:
+        if paragraph.role == "title" and paragraph.indent and not _MARKDOWN_HEADING.match(paragraph.text):
+            paragraph.role = "subhead"
+        elif paragraph.role == "body" and _unindented_title(paragraph):
+            paragraph.role = "title"
+    for before, after in zip(paragraphs, paragraphs[1:]):
+        if before.role == "title" and after.role == "body" and not after.indent and after.gap == 0:
+            after.role = "title"
+    for before, after in zip(reversed(paragraphs[:-1]), reversed(paragraphs[1:])):
+        if after.role == "title" and before.role == "body" and not before.indent and after.gap == 0:
+            before.role = "title"
 
 
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
@@ -162,14 +191,7 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
         paragraph.role = _role(paragraph)
     layout = _layout(paragraphs)
     if layout.indented:
-        # Indentation marks the body: an indented short line is a subhead, and an
-        # unindented line without a full stop is a headline however long it is.
-        for paragraph in paragraphs:
-            if paragraph.role == "title" and paragraph.indent and not _MARKDOWN_HEADING.match(paragraph.text):
-                paragraph.role = "subhead"
-            elif (paragraph.role == "body" and not paragraph.indent
-                  and len(paragraph.text) <= 2 * TITLE_MAX_CHARS and "。" not in paragraph.text):
-                paragraph.role = "title"
+        _read_indented_titles(paragraphs)
     joined: list[Paragraph] = []
     index = 0
     while index < len(paragraphs):
