@@ -31,8 +31,9 @@ _DATED = re.compile(
     rf"{_S}(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日{_S}(?:电|讯)(?P<close>[】\]）)])?"
 )
 _XUN = re.compile(
-    r"^(?P<open>[【\[（(])?(?P<agency>本报|又|[\u4e00-\u9fff]{1,8}?(?:报|社|网|台|都|新闻))讯"
-    r"(?P<close>[】\]）)])?(?=[\s\u3000(（【:：]|记者|通讯员|实习生|$)"
+    r"^(?P<open>[【\[（(])?(?P<agency>本报|又|新华社(?:[\u4e00-\u9fff]{1,8}?分社)?"
+    r"|[\u4e00-\u9fff]{1,8}?(?:报|社|网|台|都|新闻))(?P<place>[\u4e00-\u9fff]{0,6}?)讯"
+    r"(?P<close>[】\]）)])?(?=[\s\u3000(（【:：]|记者|通讯员|实习生|$|(?<=[】\]）)]))"
 )
 _ROLE_WORDS = {
     "摄影记者": "photographers", "特约摄影": "photographers", "摄影": "photographers",
@@ -123,13 +124,12 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
     match = re.match(rf"^{_S}(?:{_ROLE.pattern})", rest)
     if not match:
         return "", rest
-    end = match.end()
-    for token in re.finditer(r"[\s\u3000]*([^\s\u3000]+)", rest[end:]):
+    start = end = match.end()
+    for token in re.finditer(r"[\s\u3000]*([^\s\u3000]+)", rest[start:]):
         word = token.group(1)
-        if not re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word) or _ROLE.search(word):
-            if not _ROLE.fullmatch(word):
-                break
-        end += token.end()
+        if not (re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word) or _ROLE.fullmatch(word)):
+            break
+        end = start + token.end()
     return rest[:end], rest[end:]
 
 

@@ -1,0 +1,102 @@
+"""The bulletin command: formats, output files, and one-line errors with exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+BULLETIN = Path(sys.executable).with_name("bulletin")
+
+
+def run(*args: str, script: bool = False) -> subprocess.CompletedProcess:
+    command = [str(BULLETIN)] if script else [sys.executable, "-m", "helpers"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_console_script_prints_a_table(sample_path):
+    result = run("articles", str(sample_path), script=True)
+    assert result.returncode == 0, result.stderr
+    assert "嫦娥五号任务 首批月球科研样品正式发放" in result.stdout
+    assert len(result.stdout.strip().split("\n")) == 8  # header and seven rows
+
+
+def test_json_uses_the_column_names_and_iso_dates(sample_path):
+    result = run("articles", str(sample_path), "--format", "json")
+    records = json.loads(result.stdout)
+    assert len(records) == 7
+    assert records[2]["date"] == "2021-07-12" and records[2]["reporters"] == ["胡喆"]
+    assert records[0]["date"] is None and records[0]["interns"] == ["郭心悦"]
+
+
+def test_csv_joins_lists(sample_path, tmp_path):
+    out = tmp_path / "a.csv"
+    assert run("articles", str(sample_path), "--format", "csv", "-o", str(out)).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0]["reporters"] == "杨骏" and rows[5]["photographers"] == "齐岚森"
+
+
+def test_issue_date_option(sample_path):
+    records = json.loads(run("articles", str(sample_path), "--format", "json", "--issue-date", "2022-07-20").stdout)
+    assert records[2]["date"] == "2022-07-12"
+
+
+def test_html_escapes_bulletin_text(tmp_path):
+    bulletin = tmp_path / "evil.txt"
+    bulletin.write_text("标题<script>alert(1)</script>\n\n本报讯（记者 张三）正文<img src=x onerror=alert(1)>。\n",
+                        encoding="utf-8")
+    out = tmp_path / "evil.html"
+    assert run("articles", str(bulletin), "--format", "html", "-o", str(out)).returncode == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_gb18030_file(tmp_path):
+    path = tmp_path / "gb.txt"
+    path.write_bytes((DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030"))
+    records = json.loads(run("articles", str(path), "--format", "json").stdout)
+    assert records[1]["headline"] == "两江新区新增市场主体1.2万户"
+
+
+BAD_FILES = {
+    "empty": (b"", "is empty"),
+    "binary": (b"\x00\x01\x02PK", "binary"),
+    "not-chinese": (b"no chinese here\n", "no Chinese"),
+}
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", *BAD_FILES])
+def test_bad_input_is_one_line_and_exit_1(tmp_path, kind):
+    if kind == "missing":
+        target, message = tmp_path / "missing.txt", "does not exist"
+    elif kind == "directory":
+        target, message = tmp_path, "is a directory"
+    else:
+        content, message = BAD_FILES[kind]
+        target = tmp_path / f"{kind}.txt"
+        target.write_bytes(content)
+    result = run("articles", str(target))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["articles"], ["articles", "x.txt", "--format", "yaml"], ["articles", "x.txt", "--issue-date", "2021-13-01"],
+     ["frobnicate"]],
+)
+def test_usage_errors_exit_2(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("bulletin: usage error:")

@@ -1,0 +1,39 @@
+"""Project files agree with each other: environment.yml and pyproject.toml, notebooks clean."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+import yaml
+
+from helpers.paths import PROJ_ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_lists_the_runtime_dependencies_of_pyproject():
+    project = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = {_name(r) for r in project["project"]["dependencies"]}
+    environment = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = {_name(d) for d in environment["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
+    assert conda == runtime
+    assert "-e ." in pip_section
+
+
+def test_notebooks_are_committed_without_outputs():
+    for notebook in (PROJ_ROOT / "notebooks").glob("*.ipynb"):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        assert not any(c.get("outputs") for c in cells if c["cell_type"] == "code"), notebook.name
+
+
+def test_bundled_sample_is_the_users_seed():
+    seed = PROJ_ROOT.parent / "shared" / "seeds" / "000_f42624e9b4215cbf.txt"
+    sample = PROJ_ROOT / "data" / "raw" / "cqrb_2021-07-14_sample.txt"
+    if seed.exists():
+        assert sample.read_bytes() == seed.read_bytes()
+    assert sample.stat().st_size > 7000
