@@ -100,3 +100,20 @@ def test_usage_errors_exit_2(args):
     result = run(*args)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("bulletin: usage error:")
+
+
+def test_figures_command_filters_kinds(sample_path):
+    records = json.loads(run("figures", str(sample_path), "--kind", "money,growth", "--format", "json").stdout)
+    assert len(records) == 14
+    assert [r["text"] for r in records if r["kind"] == "growth"] == ["35.69%"]
+    assert records[0]["yuan"] == 100000000.0 and records[0]["qualifier"] == "at_least"
+
+
+def test_figures_table_shows_readable_amounts(sample_path):
+    result = run("figures", str(sample_path), "--kind", "money")
+    assert result.returncode == 0 and "6,000,000,000" in result.stdout and "60亿元" in result.stdout
+
+
+def test_figures_unknown_kind_is_a_usage_error(sample_path):
+    result = run("figures", str(sample_path), "--kind", "cash")
+    assert result.returncode == 2 and "unknown kind" in result.stderr

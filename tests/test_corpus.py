@@ -95,3 +95,19 @@ def test_1946_wire_items_split_on_bracketed_datelines(corpus):
 def test_gbk_original_decodes(corpus):
     text = read_bulletin(corpus / "other" / "raw_encodings" / "sogouca_201206_tensite_smarty.xml.gbk.dat")
     assert "<doc>" in text
+
+
+def test_figures_on_every_page_point_at_their_text(pages):
+    from helpers.articles import records_frame
+    from helpers.figures import extract_figures
+
+    money = growth = 0
+    for path, text in pages[::4]:
+        articles = records_frame(split_articles(text, name=path.name))
+        figures = extract_figures(articles)
+        bodies = articles.set_index("article_id")["body"]
+        for row in figures.itertuples():
+            assert bodies[row.article_id][row.start:row.end] == row.text, (path.name, row.text)
+        money += (figures["kind"] == "money").sum()
+        growth += (figures["kind"] == "growth").sum()
+    assert money > 1000 and growth > 1000

@@ -1,8 +1,12 @@
 """The ``bulletin`` command (also ``python -m helpers``).
 
-``bulletin articles FILE [--issue-date YYYY-MM-DD] [--format table|csv|json|html] [-o OUT]``
-prints or writes the articles of a bulletin. Errors are one line on stderr: exit 2 for
-a usage error, 1 for input that is not a readable bulletin; never a traceback.
+- ``bulletin articles FILE [--issue-date YYYY-MM-DD] [--format table|csv|json|html] [-o OUT]``
+  prints or writes the articles of a bulletin;
+- ``bulletin figures FILE [--issue-date ...] [--kind money,growth] [--format ...] [-o OUT]``
+  its money amounts, shares, growth figures and counts.
+
+Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
+readable bulletin; never a traceback.
 """
 
 from __future__ import annotations
@@ -17,13 +21,18 @@ from .articles import parse_articles
 from .dates import parse_iso_date
 from .errors import BulletinError
 from .export import to_csv, to_html_page, to_json, to_table
+from .figures import FIGURE_KINDS, extract_figures, readable_figures
 
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
-_TABLE_COLUMNS = ["article_id", "kind", "headline", "agency", "place", "date", "reporters",
-                  "photographers", "chars", "start_line", "end_line"]
+_TABLE_COLUMNS = {
+    "articles": ["article_id", "kind", "headline", "agency", "place", "date", "reporters",
+                 "photographers", "chars", "start_line", "end_line"],
+    "figures": ["article_id", "kind", "text", "value", "unit", "amount_readable", "yuan_readable", "pct",
+                "qualifier", "basis", "subject", "category"],
+}
 
 
 class _UsageError(Exception):
@@ -44,33 +53,53 @@ def _issue_date(value: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _kinds(value: str) -> list[str]:
+    kinds = [k.strip() for k in value.split(",") if k.strip()]
+    unknown = sorted(set(kinds) - set(FIGURE_KINDS))
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {', '.join(unknown) or value!r}; choose from {','.join(FIGURE_KINDS)}")
+    return kinds
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", type=Path, help="bulletin text file (UTF-8, GB18030, UTF-16...)")
+    command.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD",
+                         help="the paper's date; inferred from a page header or file name if absent")
+    command.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
+    command.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bulletin", description="Turn a Chinese newspaper bulletin into tables.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    articles = commands.add_parser("articles", help="one row per article of a bulletin")
-    articles.add_argument("file", type=Path, help="bulletin text file (UTF-8, GB18030, UTF-16...)")
-    articles.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD",
-                          help="the paper's date; inferred from a page header or file name if absent")
-    articles.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
-    articles.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    _common(commands.add_parser("articles", help="one row per article of a bulletin"))
+    figures = commands.add_parser("figures", help="money, shares, growth figures and counts, one row each")
+    _common(figures)
+    figures.add_argument("--kind", type=_kinds, metavar="KIND[,KIND]",
+                         help=f"keep only these kinds: {','.join(FIGURE_KINDS)}")
     return parser
 
 
-def _render(frame, fmt: str, title: str) -> str:
+def _render(frame, fmt: str, title: str, command: str) -> str:
     if fmt == "json":
         return to_json(frame)
     if fmt == "csv":
         return to_csv(frame)
     if fmt == "html":
         return to_html_page(frame, title=title)
-    return to_table(frame[_TABLE_COLUMNS])
+    if command == "figures":
+        frame = readable_figures(frame)
+    return to_table(frame[_TABLE_COLUMNS[command]])
 
 
 def _run(args: argparse.Namespace) -> int:
     frame = parse_articles(args.file, issue_date=args.issue_date)
-    output = _render(frame, args.format, f"{args.file.name} — articles")
+    if args.command == "figures":
+        frame = extract_figures(frame, kinds=args.kind)
+    output = _render(frame, args.format, f"{args.file.name} — {args.command}", args.command)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(output, encoding="utf-8")

@@ -1,0 +1,81 @@
+"""Numbers as Chinese newspapers write them: numerals, magnitudes, currencies and units.
+
+``to_number("四千五百万")`` → 45000000; ``split_magnitude("1.2万亿")`` → (1.2, "万亿");
+``MAGNITUDES`` and ``CURRENCIES`` map the words to factors and ISO codes. Chinese
+numerals go through cn2an (``二十五万万``, the 1940s way of writing 亿, is read too).
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+__all__ = ["MAGNITUDES", "CURRENCIES", "to_number", "split_magnitude", "format_amount"]
+
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+              "万": 1e4, "千": 1e3}
+CURRENCIES: dict[str, str | None] = {
+    "元": "CNY", "人民币": "CNY", "块": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR",
+    "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP", "卢布": "RUB", "澳元": "AUD",
+    "加元": "CAD", "韩元": "KRW", "新台币": "TWD", "澳门元": "MOP", "瑞士法郎": "CHF",
+    "新加坡元": "SGD", "新西兰元": "NZD", "泰铢": "THB", "越南盾": "VND", "林吉特": "MYR",
+    "兰特": "ZAR", "印度卢比": "INR", "巴基斯坦卢比": "PKR", "雷亚尔": "BRL",
+    # Named without the country, these could be several currencies: kept as money, code unknown.
+    "卢比": None, "比索": None, "第纳尔": None, "里亚尔": None,
+}
+_CN_CHARS = set("零〇一二两三四五六七八九十百千万亿点")
+
+
+def to_number(text: str) -> float:
+    """A number written in Arabic digits (with thousands commas) or Chinese numerals.
+
+    >>> [to_number(t) for t in ("1,200", "3.8", "四千五百万", "两千", "二十五万万", "十二点五")]
+    [1200.0, 3.8, 45000000.0, 2000.0, 2500000000.0, 12.5]
+    """
+    text = text.replace(",", "").replace("，", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if not text or any(c not in _CN_CHARS for c in text):
+        raise ValueError(f"not a number: {text!r}")
+    text = text.replace("万万", "亿").replace("〇", "零")
+    if text[0] in "百千万亿":
+        text = "一" + text  # 近百亿: one hundred; 过万元: ten thousand
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError) as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def split_magnitude(numeral: str) -> tuple[float, str]:
+    """Split a trailing 万/亿/万亿 off a numeral: the value in the unit written.
+
+    >>> split_magnitude("1.2万亿"), split_magnitude("四千五百万"), split_magnitude("三百亿"), split_magnitude("85")
+    ((1.2, '万亿'), (4500.0, '万'), (300.0, '亿'), (85.0, ''))
+    """
+    numeral = numeral.replace("万万", "亿")
+    for word in ("万亿", "亿", "万"):
+        if numeral.endswith(word) and len(numeral) > len(word):
+            head = numeral[: -len(word)]
+            if re.fullmatch(r"[\d.,]+", head):
+                return to_number(head), word
+            total = to_number(numeral)
+            return round(total / MAGNITUDES[word], 10), word
+    return to_number(numeral), ""
+
+
+def format_amount(value: float | None, unit: str = "元") -> str:
+    """A readable Chinese amount: 150000000 → '1.5亿元', 25000 → '2.5万元'.
+
+    >>> format_amount(150000000), format_amount(25000), format_amount(2000), format_amount(1.2e12)
+    ('1.5亿元', '2.5万元', '2,000元', '1.2万亿元')
+    """
+    if value is None or value != value:
+        return ""
+    for word in ("万亿", "亿", "万"):
+        factor = MAGNITUDES[word]
+        if abs(value) >= factor:
+            return f"{value / factor:,.4f}".rstrip("0").rstrip(".") + word + unit
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + unit
