@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := data/raw/cqrb_2021-07-14_sample.txt
 REPORTS := reports
 
-.PHONY: install report test clean
+.PHONY: install report test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,18 @@ report: $(STAMP)
 	mkdir -p $(REPORTS)
 	$(BIN)/bulletin articles $(SAMPLE) --format csv -o $(REPORTS)/articles.csv
 	$(BIN)/bulletin articles $(SAMPLE) --format html -o $(REPORTS)/articles.html
-	@echo "wrote $(REPORTS)/articles.csv and $(REPORTS)/articles.html"
+	$(BIN)/bulletin figures $(SAMPLE) --format csv -o $(REPORTS)/figures.csv
+	$(BIN)/bulletin figures $(SAMPLE) --format html -o $(REPORTS)/figures.html
+	@echo "wrote $(REPORTS)/articles.{csv,html} and $(REPORTS)/figures.{csv,html}"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Speed figures; JioNLP is installed here only, as the yardstick for figure extraction.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet jionlp
+	$(BIN)/python benchmarks/articles.py
+	$(BIN)/python benchmarks/figures.py
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache .hypothesis

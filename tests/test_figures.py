@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from figures_gold import GOLD
-from figures_heldout import HELD_OUT
+from figures_heldout import HELD_OUT, HELD_OUT_2
 from helpers import parse_articles
 from helpers.figures import FIGURE_COLUMNS, extract_figures, figures_from_path, figures_from_text, readable_figures
 from helpers.reading import normalize_text
@@ -224,7 +224,7 @@ def _score(labelled):
     return tp / (tp + fp), tp / (tp + fn)
 
 
-@pytest.mark.parametrize("labelled", [GOLD, HELD_OUT], ids=["seed11", "seed23"])
+@pytest.mark.parametrize("labelled", [GOLD, HELD_OUT, HELD_OUT_2], ids=["seed11", "seed23", "seed37"])
 def test_precision_and_recall_on_labelled_corpus_sentences(labelled):
     precision, recall = _score(labelled)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
@@ -234,3 +234,14 @@ def test_readable_amounts(sample_figures):
     shown = readable_figures(sample_figures)
     row = shown[shown["text"] == "60亿元"].iloc[0]
     assert (row["amount_readable"], row["yuan_readable"]) == ("60亿元", "6,000,000,000")
+
+
+def test_basis_points_and_rate_nouns():
+    assert [(f["kind"], f["pct"]) for f in figures_from_text("贷款利率比2019年末下降80个基点。")] == [("pp", -0.8)]
+    assert [(f["kind"], f["pct"]) for f in figures_from_text("全球经济增速将加快至2.5%。")] == [("growth", 2.5)]
+
+
+def test_vague_and_colloquial_amounts():
+    figures = figures_from_text("损失100多万元，一年可收入上万元，两斤3块钱，获利数十万元。")
+    assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
+        ("100多万元", 1e6, "over"), ("万元", 1e4, "over"), ("3块钱", 3.0, "")]

@@ -45,9 +45,9 @@ _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Chinese numerals: two characters or more (一个, 两家 are words, not figures), a single
 # digit before 成/倍 (七成, 增长一倍), or a bare 百/千/万 after 近/超/过 (近百亿元, 过万元).
 _CN = (r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]+"
-       r"|[一二两三四五六七八九十](?=[成倍])|(?<=[近约超逾达过])[百千万亿]")
+       r"|[一二两三四五六七八九十](?=[成倍])|(?<=[近约超逾达过上])[百千万亿]")
 _MAG = r"万亿|千亿|百亿|亿|千万|百万|万|千"
-_MONEY = sorted((c for c in CURRENCIES if c not in ("人民币", "块")), key=len, reverse=True)
+_MONEY = sorted((c for c in CURRENCIES if c != "人民币"), key=len, reverse=True)
 _COUNT = ("人次 部门 家 个 份 所 件 户 人 名 项 条 次 台 辆 套 座 部 只 头 架 艘 批 间 张 本 篇 场 位 支 "
           "种 类 处 栋 例 起 宗 笔 款 枚 颗 株 棵 门 幅 首 册 箱 盒 双 对 把 所 团 队 村 镇 县 个体").split()
 _MEASURE = ("平方公里 平方千米 平方米 立方米 千米 公里 厘米 毫米 纳米 米 千克 公斤 克 吨 亩 公顷 千瓦时 "
@@ -55,7 +55,8 @@ _MEASURE = ("平方公里 平方千米 平方米 立方米 千米 公里 厘米 
             "Gbps Mbps K ℃").split()
 _UNIT_KIND = {**{u: "money" for u in _MONEY}, **{u: "count" for u in _COUNT},
               **{u: "measure" for u in _MEASURE},
-              "%": "percent", "个百分点": "pp", "百分点": "pp", "倍": "ratio", "成": "share"}
+              "%": "percent", "个百分点": "pp", "百分点": "pp", "个基点": "bp", "基点": "bp",
+              "倍": "ratio", "成": "share"}
 _UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_KIND, key=len, reverse=True))
 _UNIT_FIRST = "".join(sorted({re.escape(u[0]) for u in _UNIT_KIND}))
 # Speed matters (an archive is tens of MB): the lookbehind skips positions inside a number,
@@ -64,7 +65,8 @@ _UNIT_FIRST = "".join(sorted({re.escape(u[0]) for u in _UNIT_KIND}))
 _FIGURE = re.compile(
     rf"(?P<pctcn>百分之(?P<pctnum>{_AR}|{_CN}))"
     rf"|(?P<fan>翻(?P<fann>一|两|二|三|四)番)"
-    rf"|(?<![\d.零〇一二两三四五六七八九十百千万亿点])(?<!\d,)(?P<num>{_AR}|{_CN})(?P<mag>{_MAG})?(?P<yu>余|多)?"
+    rf"|(?<![\d.零〇一二两三四五六七八九十百千万亿点])(?<!\d,)(?P<num>{_AR}|{_CN})"
+    rf"(?:(?P<mag>{_MAG})(?P<yu>余|多)?|(?P<yu2>余|多)(?P<mag2>{_MAG})?)?"
     rf"(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})(?P<rmb>人民币)?"
 )
 # A cheap first pass finds candidates; _FIGURE then reads each in full. The pass starts
@@ -75,8 +77,8 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _UNIT_HEAD = "(?:[{}]|日元|G[WBHb])".format("".join(c for c in _UNIT_FIRST if c not in "日G"))
 _CANDIDATE = re.compile(
     rf"[\d{_CN_CHARS}翻]"
-    rf"(?:[\d,.{_CN_CHARS}点]+(?:{_MAG})?[余多]?{_UNIT_HEAD}"
-    rf"|(?<=\d)[余多]?{_UNIT_HEAD}"
+    rf"(?:[\d,.{_CN_CHARS}点]+(?:{_MAG})?[余多]?(?:{_MAG})?{_UNIT_HEAD}"
+    rf"|(?<=\d)[余多]?(?:{_MAG})?{_UNIT_HEAD}"
     rf"|(?<=[一二两三四五六七八九十])[成倍]"
     rf"|(?<=[百千万亿])[余多]?{_UNIT_HEAD}"
     rf"|(?<=翻)[一两二三四]番"
@@ -94,7 +96,7 @@ _BAD_AFTER = {
 _CHANGE = re.compile(
     r"(?P<basis>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年"
     r"|与上年相比|与去年相比|比上月|较上月)?(?:分别|均|累计|共|总计|又)?"
-    r"(?P<verb>(?:增速|增幅|涨幅|降幅|跌幅|降速)(?:为|达到|达|在|是)?"
+    r"(?P<verb>(?:增速|增幅|增长率|涨幅|降幅|跌幅|降速)[^，。；,;\d%]{0,5}?"
     r"|增长|增加|上升|提高|上涨|扩大|提升|攀升|回升|下降|减少|降低|回落|下滑|下跌|收窄|缩小"
     r"|高于|高出|快于|低于|慢于|增|涨|降|跌|减)(?:了)?(?P<q>约|近|超过|超|逾|达到|达)?$"
 )
@@ -102,14 +104,14 @@ _DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "
          "降", "跌", "减")
 _BASIS = {"同比": "yoy", "环比": "mom", "比上月": "mom", "较上月": "mom"}
 _PRE_QUALIFIER = re.compile(
-    r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超)"
+    r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上)"
     r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
 )
-_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达")
+_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
 _QUALIFIERS = {
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "最少": "at_least",
     "不超过": "at_most", "不高于": "at_most", "不到": "at_most", "不足": "at_most", "最高": "at_most", "最多": "at_most", "至多": "at_most",
-    "超过": "over", "逾": "over", "突破": "over", "超": "over", "余": "over", "多": "over",
+    "超过": "over", "逾": "over", "突破": "over", "超": "over", "余": "over", "多": "over", "上": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx",
     "接近": "approx", "达到": "", "达": "",
 }
@@ -169,7 +171,9 @@ def _qualifier_before(body: str, start: int) -> str:
     before = window[: match.start()][-1:] if match.start() else body[max(0, start - 9):max(0, start - 8)]
     if q in ("近", "接近") and before in ("附", "最", "临", "靠", "邻", "接", "将"):
         return ""
-    if q in ("近", "约", "超", "逾") and match.group("gap"):
+    if q == "上" and not re.match(r"[百千万亿]", body[start:start + 1]):
+        return ""  # 上 qualifies only a bare magnitude: 上万元, 上千万元
+    if q in ("近", "约", "超", "逾", "上") and match.group("gap"):
         return ""  # only the strong words may stand apart from the number
     return _QUALIFIERS.get(q, "")
 
@@ -199,6 +203,8 @@ _BAD_BEFORE = frozenset("第.") | _LATIN_LETTERS | frozenset("0123456789")
 
 def _from_match(body: str, match: re.Match) -> _Figure | None:
     pctcn, fan, numeral, magnitude_word, yu, unit = match.group("pctcn", "fan", "num", "mag", "yu", "unit")
+    if not magnitude_word and not yu:
+        yu, magnitude_word = match.group("yu2", "mag2")  # 100多万元: 多 before the magnitude
     start, end = match.span()
     if pctcn:
         try:
@@ -217,10 +223,11 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         value = float(numeral.replace(",", "") if "," in numeral else numeral)
         magnitude_word = magnitude_word.replace("万万", "亿") if magnitude_word else ""
     else:
-        if previous in "几数上成多好":
-            return None
-        if not _CN_DIGIT.search(numeral) and not (numeral[0] in "百千万亿" and previous in "近约超逾达过"):
-            return None  # 百万 alone is a word; 近百亿元 is an amount
+        bare = not _CN_DIGIT.search(numeral)
+        if previous in "几数成多好" or (previous == "上" and not bare):
+            return None  # 几十万元, 数十亿元: vague
+        if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
+            return None  # 百万 alone is a word; 近百亿元, 上万元 are amounts
         try:
             value, magnitude_word = split_magnitude(numeral + (magnitude_word or ""))
         except ValueError:
@@ -239,6 +246,8 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         figure.currency = CURRENCIES[unit]
     elif kind == "percent" or kind == "pp":
         figure.pct = value
+    elif kind == "bp":  # basis points: hundredths of a percentage point
+        figure.kind, figure.pct = "pp", value / 100
     elif kind == "share":
         figure.kind, figure.pct = "percent", value * 10
     elif kind == "ratio":
@@ -351,12 +360,12 @@ class _Spans:
         return last + 1, (following.end() if following else self.end), self.begin, self.end
 
 
-def figures_from_text(body: str, *, article_id: int | None = None, first_range_id: int = 1) -> list[dict]:
-    """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one article body.
+def _figure_rows(body: str, article_id: int | None, first_range_id: int,
+                 unit_kinds: frozenset | None = None) -> list[tuple]:
+    """Rows (tuples in :data:`FIGURE_COLUMNS` order) for one article body.
 
-    >>> [(r["text"], r["kind"], r["yuan"], r["qualifier"]) for r in figures_from_text(
-    ...     "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。")]
-    [('1亿元', 'money', 100000000.0, 'at_least'), ('1000万元', 'money', 10000000.0, 'at_most'), ('35.69%', 'growth', None, '')]
+    ``unit_kinds`` (from :data:`_UNIT_KINDS_FOR`) skips, before any further work, the
+    numbers whose unit cannot give a requested kind.
     """
     figures: list[_Figure] = []
     done = 0
@@ -367,48 +376,73 @@ def figures_from_text(body: str, *, article_id: int | None = None, first_range_i
         if match is None:
             continue
         done = match.end()
+        if unit_kinds is not None:
+            unit = match.group("unit")
+            if (_UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio") not in unit_kinds:
+                continue
         figure = _from_match(body, match)
         if figure is None:
             continue
         if not figure.qualifier:
             figure.qualifier = _qualifier_before(body, figure.start)
-        post = _POST_QUALIFIER.match(body, figure.end)
-        if post and not figure.qualifier:
-            figure.qualifier = _POST[post.group()]
+            if not figure.qualifier:
+                post = _POST_QUALIFIER.match(body, figure.end)
+                if post:
+                    figure.qualifier = _POST[post.group()]
         _apply_change(body, figure, figures[-1] if figures else None)
         if figure.kind and figure.kind != "ratio":
             figures.append(figure)
+    if not figures:
+        return []
     figures, _ = _link_ranges(body, figures, first_range_id)
-    records = []
+    rows = []
     spans = _Spans(body)
     for figure in figures:
         clause_start, clause_end, sentence_start, sentence_end = spans.around(figure.start)
-        subject = (_subject(body, figure, clause_start, clause_end, sentence_start)
-                   if figure.kind not in ("count", "measure") else None)
-        amount = figure.value * figure.magnitude if figure.kind in ("money", "count", "measure") else None
-        records.append({
-            "article_id": article_id, "kind": figure.kind, "text": figure.text,
-            "value": figure.value, "unit": figure.unit, "currency": figure.currency,
-            "amount": amount, "yuan": amount if figure.currency == "CNY" else None,
-            "pct": figure.pct, "qualifier": figure.qualifier, "range_id": figure.range_id,
-            "basis": figure.basis, "direction": figure.direction, "subject": subject,
-            "category": (_CATEGORY.get(subject, "other") if figure.kind == "money" else None),
-            "sentence": body[sentence_start:sentence_end].strip(), "start": figure.start,
-            "end": figure.end,
-        })
-    return records
+        kind = figure.kind
+        if kind == "count" or kind == "measure":
+            subject = category = None
+            amount = figure.value * figure.magnitude
+        else:
+            subject = _subject(body, figure, clause_start, clause_end, sentence_start)
+            category = _CATEGORY.get(subject, "other") if kind == "money" else None
+            amount = figure.value * figure.magnitude if kind == "money" else None
+        rows.append((
+            article_id, kind, figure.text, figure.value, figure.unit, figure.currency, amount,
+            amount if figure.currency == "CNY" else None, figure.pct, figure.qualifier,
+            figure.range_id, figure.basis, figure.direction, subject, category,
+            body[sentence_start:sentence_end].strip(), figure.start, figure.end,
+        ))
+    return rows
 
 
-def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(records, columns=FIGURE_COLUMNS)
-    for column in ("kind", "text", "unit", "currency", "qualifier", "basis", "direction", "subject",
-                   "category", "sentence"):
-        frame[column] = frame[column].astype("string")
-    for column in ("value", "amount", "yuan", "pct"):
-        frame[column] = frame[column].astype("float64")
-    for column in ("article_id", "range_id", "start", "end"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+def figures_from_text(body: str, *, article_id: int | None = None, first_range_id: int = 1) -> list[dict]:
+    """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one article body.
+
+    >>> [(r["text"], r["kind"], r["yuan"], r["qualifier"]) for r in figures_from_text(
+    ...     "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。")]
+    [('1亿元', 'money', 100000000.0, 'at_least'), ('1000万元', 'money', 10000000.0, 'at_most'), ('35.69%', 'growth', None, '')]
+    """
+    return [dict(zip(FIGURE_COLUMNS, row)) for row in _figure_rows(body, article_id, first_range_id)]
+
+
+# The kinds of unit that can give each figure kind (a per-cent number may be a growth figure).
+_UNIT_KINDS_FOR = {
+    "money": {"money"}, "count": {"count"}, "measure": {"measure"}, "pp": {"pp", "bp"},
+    "percent": {"percent", "share"}, "growth": {"percent", "share", "ratio", "pp", "bp"},
+}
+_DTYPES = {"value": "float64", "amount": "float64", "yuan": "float64", "pct": "float64",
+           "article_id": "Int64", "range_id": "Int64", "start": "Int64", "end": "Int64"}
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """Rows as a DataFrame: numbers as float64, ids and offsets as nullable Int64, text as
+    Python strings (None where missing)."""
+    columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
+    return pd.DataFrame({
+        name: pd.array(list(values), dtype=_DTYPES[name]) if name in _DTYPES else list(values)
+        for name, values in zip(FIGURE_COLUMNS, columns)
+    }, columns=FIGURE_COLUMNS)
 
 
 def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -428,15 +462,17 @@ def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...
     if unknown:
         raise ValueError(f"unknown figure kind(s): {', '.join(sorted(unknown))}; "
                          f"choose from {', '.join(FIGURE_KINDS)}")
-    records: list[dict] = []
+    unit_kinds = frozenset().union(*(_UNIT_KINDS_FOR[k] for k in kinds)) if kinds else None
+    rows: list[tuple] = []
     next_range = 1
-    for row in articles.itertuples(index=False):
-        if row.kind == "meta" or not isinstance(row.body, str):
+    range_index = FIGURE_COLUMNS.index("range_id")
+    for article_id, kind, body in zip(articles["article_id"], articles["kind"], articles["body"]):
+        if kind == "meta" or not isinstance(body, str):
             continue
-        found = figures_from_text(row.body, article_id=row.article_id, first_range_id=next_range)
-        next_range = max([next_range - 1] + [r["range_id"] or 0 for r in found]) + 1
-        records.extend(found)
-    frame = _frame(records)
+        found = _figure_rows(body, int(article_id), next_range, unit_kinds)
+        next_range = max([next_range - 1] + [r[range_index] or 0 for r in found]) + 1
+        rows.extend(found)
+    frame = _frame(rows)
     if kinds:
         frame = frame[frame["kind"].isin(kinds)].reset_index(drop=True)
     frame.attrs.update(articles.attrs)
