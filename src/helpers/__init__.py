@@ -9,6 +9,7 @@ The public API is flat; each verb lives in a small module of its own:
 
 from .articles import ARTICLE_COLUMNS, parse_articles
 from .dates import infer_issue_date
+from .figures import FIGURE_COLUMNS, extract_figures, figures_from_path, readable_figures
 from .errors import (
     BulletinError,
     BulletinNotFoundError,
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "FIGURE_COLUMNS",
     "BulletinError",
     "BulletinNotFoundError",
     "EmptyBulletinError",
@@ -30,8 +32,11 @@ __all__ = [
     "SAMPLE_BULLETIN",
     "UndecodableBulletinError",
     "decode_bytes",
+    "extract_figures",
+    "figures_from_path",
     "infer_issue_date",
     "normalize_text",
     "parse_articles",
     "read_bulletin",
+    "readable_figures",
 ]

@@ -455,7 +455,7 @@ def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...
 
     >>> from helpers import parse_articles, SAMPLE_BULLETIN
     >>> figures = extract_figures(parse_articles(SAMPLE_BULLETIN))
-    >>> figures.query("kind == 'money'")["yuan"].sum()
+    >>> float(figures.query("kind == 'money'")["yuan"].sum())
     6554512000.0
     """
     unknown = set(kinds or ()) - set(FIGURE_KINDS)
