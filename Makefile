@@ -25,7 +25,8 @@ report: $(STAMP)
 	$(BIN)/bulletin articles $(SAMPLE) --format html -o $(REPORTS)/articles.html
 	$(BIN)/bulletin figures $(SAMPLE) --format csv -o $(REPORTS)/figures.csv
 	$(BIN)/bulletin figures $(SAMPLE) --format html -o $(REPORTS)/figures.html
-	@echo "wrote $(REPORTS)/articles.{csv,html} and $(REPORTS)/figures.{csv,html}"
+	$(BIN)/bulletin topics $(SAMPLE) --format csv -o $(REPORTS)/keywords.csv
+	$(BIN)/bulletin wordcloud $(SAMPLE) -o $(REPORTS)/wordcloud.png
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -117,3 +117,22 @@ def test_figures_table_shows_readable_amounts(sample_path):
 def test_figures_unknown_kind_is_a_usage_error(sample_path):
     result = run("figures", str(sample_path), "--kind", "cash")
     assert result.returncode == 2 and "unknown kind" in result.stderr
+
+
+def test_topics_command(sample_path):
+    records = json.loads(run("topics", str(sample_path), "--top", "3", "--format", "json").stdout)
+    assert len(records) == 21
+    assert [r["keyword"] for r in records if r["article_id"] == 3][:2] == ["月球样品", "嫦娥五号"]
+    assert {r["topics"] for r in records if r["article_id"] == 3} == {"航天"}
+    bulletin = json.loads(run("topics", str(sample_path), "--by", "bulletin", "--method", "textrank",
+                              "--top", "5", "--format", "json").stdout)
+    assert len(bulletin) == 5 and all(r["article_id"] is None for r in bulletin)
+
+
+def test_wordcloud_command_writes_a_png(sample_path, tmp_path):
+    out = tmp_path / "cloud.png"
+    result = run("wordcloud", str(sample_path), "-o", str(out), "--article", "3")
+    assert result.returncode == 0 and result.stdout.strip() == str(out)
+    assert out.read_bytes().startswith(b"\x89PNG") and out.stat().st_size > 20_000
+    missing = run("wordcloud", str(sample_path), "-o", str(out), "--article", "99")
+    assert missing.returncode == 1 and "no article 99" in missing.stderr

@@ -339,9 +339,12 @@ _INT_COLUMNS = ["article_id", "chars", "start_line", "end_line"]
 
 
 def records_frame(records: list[dict]) -> pd.DataFrame:
-    """Article records as a typed DataFrame: text as ``string``, ``date`` as datetime64."""
+    """Article records as a typed DataFrame: ``date`` as datetime64, counts as int64, and
+    text as Python strings with ``None`` where a field is absent (so ``row.kicker or ""``
+    and ``is None`` work as they read)."""
     frame = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
-    frame[_TEXT_COLUMNS] = frame[_TEXT_COLUMNS].astype("string")
+    for column in _TEXT_COLUMNS:
+        frame[column] = pd.Series([r[column] for r in records], dtype=object, index=frame.index)
     frame[_INT_COLUMNS] = frame[_INT_COLUMNS].astype("int64")
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     return frame

@@ -3,7 +3,10 @@
 - ``bulletin articles FILE [--issue-date YYYY-MM-DD] [--format table|csv|json|html] [-o OUT]``
   prints or writes the articles of a bulletin;
 - ``bulletin figures FILE [--issue-date ...] [--kind money,growth] [--format ...] [-o OUT]``
-  its money amounts, shares, growth figures and counts.
+  its money amounts, shares, growth figures and counts;
+- ``bulletin topics FILE [--top N] [--by article|bulletin] [--method tfidf|textrank]``
+  its keywords (and each article's topics);
+- ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG.
 
 Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
 readable bulletin; never a traceback.
@@ -33,6 +36,16 @@ _TABLE_COLUMNS = {
     "figures": ["article_id", "kind", "text", "value", "unit", "amount_readable", "yuan_readable", "pct",
                 "qualifier", "basis", "subject", "category"],
 }
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
 
 
 class _UsageError(Exception):
@@ -80,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     _common(figures)
     figures.add_argument("--kind", type=_kinds, metavar="KIND[,KIND]",
                          help=f"keep only these kinds: {','.join(FIGURE_KINDS)}")
+    topics = commands.add_parser("topics", help="keywords per article or for the bulletin, with topics")
+    _common(topics)
+    topics.add_argument("--top", type=_positive, default=10, help="keywords per article (default 10)")
+    topics.add_argument("--by", choices=["article", "bulletin"], default="article")
+    topics.add_argument("--method", choices=["tfidf", "textrank"], default="tfidf")
+    cloud = commands.add_parser("wordcloud", help="a word cloud PNG of the bulletin or one article")
+    cloud.add_argument("file", type=Path, help="bulletin text file")
+    cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+    cloud.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD")
+    cloud.add_argument("--article", type=_positive, metavar="N", help="only article N (its article_id)")
     return parser
 
 
@@ -92,13 +115,45 @@ def _render(frame, fmt: str, title: str, command: str) -> str:
         return to_html_page(frame, title=title)
     if command == "figures":
         frame = readable_figures(frame)
-    return to_table(frame[_TABLE_COLUMNS[command]])
+    return to_table(frame[_TABLE_COLUMNS[command]] if command in _TABLE_COLUMNS else frame)
+
+
+def _topics(articles, args):
+    from .topics import keywords, main_topics, topic_labels
+
+    found = keywords(articles, method=args.method, top=args.top, by=args.by)
+    if args.by == "article":
+        topics = main_topics(topic_labels(articles))
+        found = found.assign(topics=found["article_id"].map(topics))
+    return found
+
+
+def _word_cloud(articles, args) -> int:
+    from .plots import word_cloud
+    from .topics import word_frequencies
+
+    frequencies = word_frequencies(articles)
+    if args.article is not None:
+        if args.article not in set(articles["article_id"]):
+            raise BulletinError(f"there is no article {args.article}: the bulletin has "
+                                f"{len(articles)} items")
+        frequencies = frequencies[frequencies["article_id"] == args.article]
+    if frequencies.empty:
+        raise BulletinError("no content words to draw a word cloud from")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    word_cloud(frequencies).to_file(str(args.output))
+    print(args.output)
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     frame = parse_articles(args.file, issue_date=args.issue_date)
+    if args.command == "wordcloud":
+        return _word_cloud(frame, args)
     if args.command == "figures":
         frame = extract_figures(frame, kinds=args.kind)
+    elif args.command == "topics":
+        frame = _topics(frame, args)
     output = _render(frame, args.format, f"{args.file.name} — {args.command}", args.command)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

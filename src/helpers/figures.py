@@ -440,7 +440,7 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     Python strings (None where missing)."""
     columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
     return pd.DataFrame({
-        name: pd.array(list(values), dtype=_DTYPES[name]) if name in _DTYPES else list(values)
+        name: pd.array(list(values), dtype=_DTYPES.get(name, object))
         for name, values in zip(FIGURE_COLUMNS, columns)
     }, columns=FIGURE_COLUMNS)
 

@@ -1,0 +1,155 @@
+"""Charts and word clouds that show Chinese correctly on any machine.
+
+``cjk_font()`` registers the OFL-licensed Noto Sans SC that the zhplot package ships
+(so a fresh ``pip install`` is enough: no system font, no SimHei) with matplotlib,
+makes it the default family, turns off ``axes.unicode_minus`` (the Unicode minus sign is
+missing from many CJK fonts), and returns the font file, which ``word_cloud`` hands to
+wordcloud as well.
+
+Chart helpers return the matplotlib ``Figure``: ``top_words_chart``, ``words_heatmap``,
+``topic_shares_chart``; ``word_cloud`` returns a
+``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_figure``
+draws one or several on a figure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from wordcloud import WordCloud
+
+__all__ = ["cjk_font", "top_words_chart", "words_heatmap", "topic_shares_chart", "word_cloud",
+           "word_cloud_figure"]
+
+FONT_FAMILY = "Noto Sans SC"
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> Path:
+    """Set matplotlib up for Chinese and return the CJK font file (Noto Sans SC, OFL).
+
+    >>> cjk_font().name
+    'NotoSansSC-Regular.ttf'
+    """
+    path = Path(str(files("zhplot") / "fonts" / "NotoSansSC-Regular.ttf"))
+    font_manager.fontManager.addfont(str(path))
+    family = font_manager.FontProperties(fname=str(path)).get_name()
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return path
+
+
+def _figure(width: float, height: float):
+    cjk_font()
+    return plt.subplots(figsize=(width, height), layout="constrained")
+
+
+def top_words_chart(totals: pd.DataFrame, *, top: int = 20, title: str = "高频词") -> plt.Figure:
+    """Horizontal bars of the most frequent words (from :func:`helpers.topics.word_totals`)."""
+    data = totals.head(top).iloc[::-1]
+    fig, ax = _figure(8, max(3, 0.32 * len(data) + 1))
+    ax.barh(data["word"], data["count"], color="#3b6ea8")
+    for y, (count, articles) in enumerate(zip(data["count"], data["articles"])):
+        ax.text(count, y, f" {count}（{articles}篇）", va="center", fontsize=9)
+    ax.set_xlabel("出现次数（括号内为出现该词的文章数）")
+    ax.set_title(title)
+    ax.margins(x=0.15)
+    return fig
+
+
+def words_heatmap(frequencies: pd.DataFrame, *, top: int = 20, labels: dict | None = None,
+                  title: str = "词语 × 文章") -> plt.Figure:
+    """A words × articles heatmap of counts for the ``top`` words of the bulletin.
+
+    Args:
+        frequencies: :func:`helpers.topics.word_frequencies`.
+        labels: article_id → column label (e.g. a short headline); ids where absent.
+    """
+    words = (frequencies.groupby("word")["count"].sum().sort_values(ascending=False).head(top).index)
+    table = (frequencies[frequencies["word"].isin(words)]
+             .pivot_table(index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0)
+             .reindex(words))
+    fig, ax = _figure(max(6, 0.9 * table.shape[1] + 3), max(4, 0.32 * len(table) + 1.5))
+    image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
+    ax.set_yticks(range(len(table)), table.index)
+    columns = [str((labels or {}).get(c, c)) for c in table.columns]
+    ax.set_xticks(range(table.shape[1]), columns, rotation=45 if labels else 0, ha="right" if labels else "center")
+    for (row, column), value in np.ndenumerate(table.to_numpy()):
+        if value:
+            ax.text(column, row, str(value), ha="center", va="center", fontsize=8,
+                    color="white" if value > table.to_numpy().max() / 2 else "black")
+    ax.set_xlabel("文章")
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label="次数")
+    return fig
+
+
+def topic_shares_chart(labels: pd.DataFrame, *, names: dict | None = None,
+                       title: str = "各文章主题构成") -> plt.Figure:
+    """Stacked horizontal bars: each article's topic shares (:func:`helpers.topics.topic_labels`)."""
+    table = labels.pivot_table(index="article_id", columns="topic", values="share", fill_value=0)
+    table = table[table.sum().sort_values(ascending=False).index]
+    fig, ax = _figure(9, max(3, 0.45 * len(table) + 1.5))
+    left = np.zeros(len(table))
+    colors = plt.get_cmap("tab10").colors
+    y = [str((names or {}).get(i, i)) for i in table.index]
+    for index, topic in enumerate(table.columns):
+        ax.barh(y, table[topic], left=left, label=topic, color=colors[index % len(colors)])
+        left += table[topic].to_numpy()
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("主题占比")
+    ax.set_title(title)
+    ax.legend(ncols=min(5, len(table.columns)), loc="upper center", bbox_to_anchor=(0.5, -0.12 if names else -0.1),
+              frameon=False)
+    return fig
+
+
+def word_cloud(frequencies: dict[str, int] | pd.Series | pd.DataFrame, *, width: int = 800,
+               height: int = 450, max_words: int = 100) -> WordCloud:
+    """A word cloud from word counts (a dict, a Series, or a frame with word and count).
+
+    Uses the same CJK font as the charts; collocations are off because the counts are
+    already words.
+    """
+    if isinstance(frequencies, pd.DataFrame):
+        frequencies = frequencies.groupby("word")["count"].sum()
+    counts = {str(word): float(count) for word, count in dict(frequencies).items() if count > 0}
+    if not counts:
+        raise ValueError("no words to draw: the frequencies are empty")
+    cloud = WordCloud(font_path=str(cjk_font()), width=width, height=height, max_words=max_words,
+                      background_color="white", collocations=False, prefer_horizontal=0.95,
+                      colormap="viridis", random_state=7)
+    return cloud.generate_from_frequencies(counts)
+
+
+def word_cloud_figure(frequencies: pd.DataFrame, *, by_article: bool = False, labels: dict | None = None,
+                      columns: int = 2, title: str = "词云") -> plt.Figure:
+    """Word clouds for the whole bulletin, or one per article (``by_article=True``)."""
+    if not by_article:
+        fig, ax = _figure(9, 5)
+        ax.imshow(word_cloud(frequencies).to_image(), interpolation="bilinear")
+        ax.set_axis_off()
+        ax.set_title(title)
+        return fig
+    ids = list(dict.fromkeys(frequencies["article_id"]))
+    rows = -(-len(ids) // columns)
+    cjk_font()
+    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3 * rows), layout="constrained",
+                             squeeze=False)
+    for ax in axes.flat:
+        ax.set_axis_off()
+    for ax, article_id in zip(axes.flat, ids):
+        ax.imshow(word_cloud(frequencies[frequencies["article_id"] == article_id], width=500, height=300,
+                             max_words=40).to_image(), interpolation="bilinear")
+        ax.set_title(str((labels or {}).get(article_id, f"文章 {article_id}")), fontsize=10)
+    fig.suptitle(title)
+    return fig

@@ -1,0 +1,238 @@
+"""Topics: what a bulletin is about, from jieba word and keyword frequencies.
+
+- ``word_frequencies(articles)``: a tidy DataFrame (``article_id``, ``word``, ``count``,
+  ``pos``) of the content words of each news and photo item (headline lines and body);
+  pivot it for a words × articles table, or use ``word_totals`` for bulletin totals and
+  document frequencies.
+- ``keywords(articles, method="tfidf"|"textrank", top=N, by="article"|"bulletin")``.
+- ``topic_labels(articles)``: topic shares per article from the editable lexicon
+  ``data/lexicon/topics.csv`` (topic, term); ``main_topics`` names each article's topics.
+
+Segmentation is jieba with the project's user dictionary ``data/lexicon/userdict.txt``
+(terms an analyst needs kept whole: 江北嘴, 嫦娥五号, 稀释制冷机...). Stopwords are the
+maintained stopwordsiso Chinese list plus ``data/lexicon/stopwords.txt`` (news
+boilerplate); numbers, units, dates, punctuation and single characters never count.
+jieba's dictionary is loaded once per process and cached in a per-user cache folder,
+written atomically, so several processes can share it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import jieba.analyse
+import jieba.posseg
+import pandas as pd
+import stopwordsiso
+
+from .paths import LEXICON_DIR
+
+__all__ = ["tokenizer", "pos_tokenizer", "stopwords", "word_frequencies", "word_totals", "keywords",
+           "topic_labels", "main_topics", "content_words", "USER_DICT", "TOPICS_CSV"]
+
+USER_DICT = LEXICON_DIR / "userdict.txt"
+PROJECT_STOPWORDS = LEXICON_DIR / "stopwords.txt"
+TOPICS_CSV = LEXICON_DIR / "topics.csv"
+# Parts of speech that say what a text is about (jieba's ICTCLAS tags): nouns of every
+# kind, verbal nouns (合作, 投资), idioms, set phrases, abbreviations and foreign words.
+# Plain verbs (给予, 获得), adjectives, numerals (m), measure words (q), times (t),
+# punctuation (x), pronouns, adverbs, prepositions and particles are left out.
+CONTENT_POS = ("n", "vn", "i", "l", "j", "eng")
+_NUMBER_LIKE = re.compile(r"^[\d.,%０-９]+[\u4e00-\u9fff]{0,2}$|^[\d.,%]+$")
+_HAS_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LOCK = threading.Lock()
+_TOKENIZER: jieba.Tokenizer | None = None
+_POS_TOKENIZER: jieba.posseg.POSTokenizer | None = None
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder (``$XDG_CACHE_HOME/bulletin-notebooks``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "bulletin-notebooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.Tokenizer:
+    """The process's jieba tokenizer with the project dictionary, built on first use.
+
+    Args:
+        extra_words: more terms to keep whole, added to the tokenizer for this process.
+    """
+    return pos_tokenizer(extra_words).tokenizer
+
+
+def pos_tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.posseg.POSTokenizer:
+    """The process's part-of-speech tokenizer over :func:`tokenizer`.
+
+    There is one per process: jieba hands the user dictionary's tags to the first
+    POSTokenizer built over a tokenizer only.
+    """
+    global _TOKENIZER, _POS_TOKENIZER
+    with _LOCK:
+        if _POS_TOKENIZER is None:
+            built = jieba.Tokenizer()
+            built.tmp_dir = str(cache_dir())
+            built.initialize()
+            built.load_userdict(str(USER_DICT))
+            _TOKENIZER, _POS_TOKENIZER = built, jieba.posseg.POSTokenizer(built)
+        for word in extra_words:
+            if word not in _TOKENIZER.FREQ:
+                _TOKENIZER.add_word(word, tag="nz")
+    return _POS_TOKENIZER
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """stopwordsiso's Chinese list plus the project's news boilerplate list."""
+    project = {line.strip() for line in PROJECT_STOPWORDS.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")}
+    return frozenset(stopwordsiso.stopwords("zh")) | project
+
+
+def _is_content(word: str, pos: str, stop: frozenset[str]) -> bool:
+    return (len(word) >= 2 and word not in stop and pos.startswith(CONTENT_POS)
+            and _HAS_WORD_CHAR.search(word) is not None and _NUMBER_LIKE.match(word) is None)
+
+
+def content_words(text: str, *, extra_words=()) -> list[tuple[str, str]]:
+    """The content words of a text as ``(word, pos)`` pairs, in order.
+
+    >>> [w for w, _ in content_words("嫦娥五号任务首批月球科研样品正式发放，共17.4764克。")]
+    ['嫦娥五号', '任务', '月球', '科研样品']
+    """
+    segmenter = pos_tokenizer(tuple(extra_words))
+    stop = stopwords()
+    return [(pair.word, pair.flag) for pair in segmenter.cut(text) if _is_content(pair.word, pair.flag, stop)]
+
+
+def _article_texts(articles: pd.DataFrame):
+    for row in articles.itertuples(index=False):
+        if row.kind == "meta":
+            continue
+        parts = [getattr(row, field) for field in ("kicker", "headline", "subtitle", "body")]
+        yield row.article_id, "\n".join(p for p in parts if isinstance(p, str))
+
+
+def word_frequencies(articles: pd.DataFrame, *, extra_words=()) -> pd.DataFrame:
+    """Tidy counts of the content words of each news and photo item.
+
+    Returns:
+        Columns ``article_id``, ``word``, ``count``, ``pos``, most frequent first within
+        each article.
+    """
+    rows = []
+    for article_id, text in _article_texts(articles):
+        counts = Counter(content_words(text, extra_words=extra_words))
+        rows += [(article_id, word, count, pos) for (word, pos), count in counts.most_common()]
+    frame = pd.DataFrame(rows, columns=["article_id", "word", "count", "pos"])
+    # A word jieba tags two ways in one article is one word: sum it under its commoner tag.
+    return (frame.sort_values("count", ascending=False, kind="stable")
+            .groupby(["article_id", "word"], sort=False, as_index=False)
+            .agg(count=("count", "sum"), pos=("pos", "first"))
+            .sort_values(["article_id", "count"], ascending=[True, False], kind="stable")
+            .reset_index(drop=True))
+
+
+def word_totals(frequencies: pd.DataFrame) -> pd.DataFrame:
+    """Bulletin totals from :func:`word_frequencies`: ``word``, ``count``, ``articles``.
+
+    ``articles`` is the document frequency: in how many items the word occurs.
+    """
+    return (frequencies.groupby("word", as_index=False)
+            .agg(count=("count", "sum"), articles=("article_id", "nunique"))
+            .sort_values(["count", "articles", "word"], ascending=[False, False, True])
+            .reset_index(drop=True))
+
+
+def _extractor(method: str):
+    segmenter = pos_tokenizer()
+    if method == "tfidf":
+        extractor = jieba.analyse.TFIDF()
+    elif method == "textrank":
+        extractor = jieba.analyse.TextRank()
+    else:
+        raise ValueError(f"unknown keyword method {method!r}; use 'tfidf' or 'textrank'")
+    extractor.postokenizer = segmenter
+    # TextRank reads (word, flag) pairs from its tokenizer; TF-IDF reads plain words.
+    extractor.tokenizer = segmenter if method == "textrank" else segmenter.tokenizer
+    extractor.stop_words = set(stopwords())
+    return extractor
+
+
+_KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "i", "l", "j", "eng")
+
+
+def keywords(articles: pd.DataFrame, *, method: str = "tfidf", top: int = 10,
+             by: str = "article") -> pd.DataFrame:
+    """Keywords per article (``by="article"``) or for the whole bulletin.
+
+    Returns:
+        Columns ``article_id`` (None for the bulletin), ``rank``, ``keyword``, ``weight``.
+    """
+    if by not in ("article", "bulletin"):
+        raise ValueError(f"by must be 'article' or 'bulletin', not {by!r}")
+    if top < 1:
+        raise ValueError("top must be at least 1")
+    extractor = _extractor(method)
+    texts = list(_article_texts(articles))
+    if by == "bulletin":
+        texts = [(None, "\n".join(text for _, text in texts))]
+    stop = stopwords()
+    rows = []
+    for article_id, text in texts:
+        # Ask for extra candidates: numbers and number-like tokens are dropped after.
+        found = extractor.extract_tags(text, topK=top * 3, withWeight=True, allowPOS=_KEYWORD_POS)
+        kept = [(w, weight) for w, weight in found
+                if w not in stop and _HAS_WORD_CHAR.search(w) and not _NUMBER_LIKE.match(w)][:top]
+        rows += [(article_id, rank, word, weight) for rank, (word, weight) in enumerate(kept, start=1)]
+    return pd.DataFrame(rows, columns=["article_id", "rank", "keyword", "weight"])
+
+
+@lru_cache(maxsize=8)
+def _topic_lexicon(path: str) -> dict[str, str]:
+    table = pd.read_csv(path, dtype=str).dropna()
+    if list(table.columns[:2]) != ["topic", "term"]:
+        raise ValueError(f"{path} must have the columns topic,term")
+    return dict(zip(table["term"].str.strip(), table["topic"].str.strip()))
+
+
+def topic_labels(articles: pd.DataFrame, *, lexicon: str | Path = TOPICS_CSV,
+                 frequencies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Topic shares per article from the topic lexicon.
+
+    Each content word that is a lexicon term counts for its topic; an article's shares
+    sum to 1 over the topics it mentions.
+
+    Returns:
+        Columns ``article_id``, ``topic``, ``hits``, ``share``; topics of an article in
+        descending share.
+    """
+    terms = _topic_lexicon(str(lexicon))
+    if frequencies is None:
+        frequencies = word_frequencies(articles, extra_words=tuple(terms))
+    hits = frequencies.assign(topic=frequencies["word"].map(terms)).dropna(subset=["topic"])
+    table = (hits.groupby(["article_id", "topic"], as_index=False)["count"].sum()
+             .rename(columns={"count": "hits"}))
+    table["share"] = table["hits"] / table.groupby("article_id")["hits"].transform("sum")
+    return (table.sort_values(["article_id", "share", "topic"], ascending=[True, False, True])
+            .reset_index(drop=True))
+
+
+def main_topics(labels: pd.DataFrame, *, within: float = 0.5) -> pd.Series:
+    """Each article's leading topics, joined with "/": those with at least ``within``
+    times the share of its top topic (e.g. 政策/金融)."""
+    def name(group: pd.DataFrame) -> str:
+        best = group["share"].max()
+        return "/".join(group.loc[group["share"] >= within * best, "topic"])
+
+    return labels.groupby("article_id").apply(name, include_groups=False).rename("topics")

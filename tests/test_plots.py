@@ -1,0 +1,84 @@
+"""helpers.plots: every chart draws Chinese with no missing glyph, word clouds show glyphs."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from fontTools.ttLib import TTFont
+from PIL import ImageFont
+
+from helpers import parse_articles, plots
+from helpers.topics import topic_labels, word_frequencies, word_totals
+
+
+@pytest.fixture(scope="module")
+def data(sample_path):
+    articles = parse_articles(sample_path)
+    frequencies = word_frequencies(articles)
+    names = {r.article_id: (r.headline or "图片报道")[:10] for r in articles.itertuples()}
+    return articles, frequencies, names
+
+
+def draw_strictly(figure) -> bytes:
+    """Render to PNG, turning matplotlib's missing-glyph warning into an error."""
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=r".*[Gg]lyph .* missing from")
+        figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def test_the_font_comes_from_a_package_and_has_chinese():
+    path = plots.cjk_font()
+    assert path.is_file() and "site-packages" in str(path)
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    cmap = TTFont(str(path)).getBestCmap()
+    assert all(ord(c) in cmap for c in "嫦娥五号稀释制冷机金融科技江北嘴")
+
+
+def test_missing_glyphs_would_be_caught():
+    """Control: with a Latin-only font the same check fails, so the chart tests can fail."""
+    figure, ax = plt.subplots()
+    ax.set_title("嫦娥五号", fontfamily="DejaVu Sans")
+    with pytest.raises(UserWarning, match="missing from"):
+        draw_strictly(figure)
+
+
+@pytest.mark.parametrize("chart", ["top_words", "heatmap", "topic_shares", "cloud", "clouds"])
+def test_every_chart_draws_chinese_without_missing_glyphs(data, chart):
+    articles, frequencies, names = data
+    figure = {
+        "top_words": lambda: plots.top_words_chart(word_totals(frequencies), top=15),
+        "heatmap": lambda: plots.words_heatmap(frequencies, top=15, labels=names),
+        "topic_shares": lambda: plots.topic_shares_chart(topic_labels(articles), names=names),
+        "cloud": lambda: plots.word_cloud_figure(frequencies),
+        "clouds": lambda: plots.word_cloud_figure(frequencies, by_article=True, labels=names),
+    }[chart]()
+    png = draw_strictly(figure)
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+def test_word_cloud_shows_chinese_glyphs_not_boxes(data):
+    _, frequencies, _ = data
+    cloud = plots.word_cloud(frequencies)
+    words = [word for (word, _), *_ in cloud.layout_]
+    assert "医科大学" in words and len(words) > 30
+    cmap = TTFont(str(plots.cjk_font())).getBestCmap()
+    assert all(ord(c) in cmap for word in words for c in word)
+    image = np.asarray(cloud.to_image().convert("L"))
+    assert (image < 200).mean() > 0.05  # ink on the canvas
+    font = ImageFont.truetype(str(plots.cjk_font()), 64)
+    box = np.asarray(font.getmask("\U000F0000"))  # a private-use character the font lacks: .notdef
+    for character in "嫦娥医":
+        assert not np.array_equal(np.asarray(font.getmask(character)), box)
+
+
+def test_word_cloud_refuses_empty_frequencies():
+    with pytest.raises(ValueError, match="no words"):
+        plots.word_cloud({})

@@ -1,0 +1,99 @@
+"""helpers.topics with real jieba, stopwordsiso and the project lexicon."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import parse_articles
+from helpers.topics import (content_words, keywords, main_topics, stopwords, topic_labels,
+                            word_frequencies, word_totals)
+
+
+@pytest.fixture(scope="module")
+def articles(sample_path):
+    return parse_articles(sample_path)
+
+
+@pytest.fixture(scope="module")
+def frequencies(articles):
+    return word_frequencies(articles)
+
+
+def test_domain_terms_stay_whole(frequencies):
+    words = set(frequencies["word"])
+    assert {"嫦娥五号", "稀释制冷机", "金融科技", "江北嘴", "中小企业", "量子计算", "5G基站"} <= words
+    assert not {"嫦娥", "稀释", "制冷机", "江北"} & words
+
+
+def test_top_words_have_no_stopwords_numbers_or_boilerplate(frequencies):
+    top = word_totals(frequencies).head(40)["word"].tolist()
+    boilerplate = {"本报讯", "记者", "实习生", "近日", "日前", "据了解", "获悉", "重庆日报", "新华社", "表示", "介绍"}
+    assert not boilerplate & set(top)
+    assert not set(top) & stopwords()
+    assert all(len(w) >= 2 and not any(c.isdigit() for c in w.replace("5G", "")) for w in top)
+    assert {"医科大学", "绿色创新", "金融科技", "稀释制冷机", "嫦娥五号"} <= set(top)
+
+
+def test_frequencies_are_tidy_and_totals_agree(frequencies):
+    assert list(frequencies.columns) == ["article_id", "word", "count", "pos"]
+    assert not frequencies.duplicated(["article_id", "word"]).any()
+    pivot = frequencies.pivot_table(index="word", columns="article_id", values="count", fill_value=0)
+    totals = word_totals(frequencies).set_index("word")
+    assert (pivot.sum(axis=1).reindex(totals.index) == totals["count"]).all()
+    assert ((pivot > 0).sum(axis=1).reindex(totals.index) == totals["articles"]).all()
+    assert totals.loc["医科大学", "count"] == 14 and totals.loc["企业", "articles"] == 3
+
+
+def test_extra_words_are_kept_whole(articles):
+    assert "南山创新投资基金" not in set(word_frequencies(articles)["word"])
+    frequencies = word_frequencies(articles, extra_words=["南山创新投资基金"])
+    assert "南山创新投资基金" in set(frequencies["word"])
+
+
+@pytest.mark.parametrize("method", ["tfidf", "textrank"])
+def test_keywords(articles, method):
+    per_article = keywords(articles, method=method, top=5)
+    assert set(per_article["article_id"]) == set(range(1, 8))
+    assert per_article.groupby("article_id")["rank"].max().le(5).all()
+    first = per_article.groupby("article_id")["keyword"].apply(list)
+    assert "嫦娥五号" in first[3] and "稀释制冷机" in first[4]
+    bulletin = keywords(articles, method=method, by="bulletin", top=10)
+    assert len(bulletin) == 10 and bulletin["article_id"].isna().all()
+    assert not set(bulletin["keyword"]) & stopwords()
+
+
+def test_keyword_arguments_are_checked(articles):
+    with pytest.raises(ValueError, match="unknown keyword method"):
+        keywords(articles, method="lda")
+    with pytest.raises(ValueError, match="by must be"):
+        keywords(articles, by="page")
+
+
+def test_topic_labels_put_stories_where_a_reader_would(articles):
+    labels = topic_labels(articles)
+    assert labels.groupby("article_id")["share"].sum().round(6).eq(1).all()
+    names = main_topics(labels)
+    assert names[3] == "航天"  # 嫦娥五号
+    assert {"政策", "金融"} <= set(names[5].split("/"))  # the 南岸 policy story
+    assert names[2] == "教育" and names[4] == "科技"
+
+
+def test_content_words_drop_numbers_and_units():
+    words = [w for w, _ in content_words("样品发放总量共17.4764克，同比增长35.69%，2015年成立，近10年来。")]
+    assert words and not any(any(c.isdigit() for c in w) for w in words)
+
+
+def test_jieba_cache_is_per_user_and_shared_by_processes(tmp_path):
+    code = ("from helpers.topics import content_words, cache_dir; "
+            "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放')), cache_dir())")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(3)]
+    outputs = [run.communicate(timeout=120)[0].split() for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    assert {tuple(o) for o in outputs} == {("4", str(tmp_path / "bulletin-notebooks"))}
+    assert (tmp_path / "bulletin-notebooks" / "jieba.cache").stat().st_size > 1_000_000
