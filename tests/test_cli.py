@@ -136,3 +136,15 @@ def test_wordcloud_command_writes_a_png(sample_path, tmp_path):
     assert out.read_bytes().startswith(b"\x89PNG") and out.stat().st_size > 20_000
     missing = run("wordcloud", str(sample_path), "-o", str(out), "--article", "99")
     assert missing.returncode == 1 and "no article 99" in missing.stderr
+
+
+@pytest.mark.parametrize("command", ["articles", "figures", "topics"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
+def test_every_command_writes_every_format(sample_path, tmp_path, command, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run(command, str(sample_path), "--format", fmt, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    written = out.read_text(encoding="utf-8")
+    assert len(written) > 500
+    if fmt == "html":
+        assert written.startswith("<!DOCTYPE html>") and "<table" in written

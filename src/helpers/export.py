@@ -56,6 +56,12 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return flat
 
 
+def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing cells shown empty, whatever the column's dtype (nullable ints included)."""
+    shown = frame.astype(object)
+    return shown.where(frame.notna(), "")
+
+
 def to_csv(frame: pd.DataFrame) -> str:
     """CSV with list cells joined by 、 and ISO dates."""
     return _flat(frame).to_csv(index=False)
@@ -70,12 +76,12 @@ def to_table(frame: pd.DataFrame, *, width: int = 28) -> str:
                 lambda v: v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…")
     with pd.option_context("display.unicode.east_asian_width", True, "display.width", 240,
                            "display.max_columns", None, "display.max_rows", None):
-        return flat.fillna("").to_string(index=False) + "\n"
+        return _blank_missing(flat).to_string(index=False) + "\n"
 
 
 def to_html_page(frame: pd.DataFrame, *, title: str) -> str:
     """A standalone HTML page holding the frame as a table; every cell escaped."""
-    table = _flat(frame).fillna("").to_html(index=False, escape=True, border=0, classes="records")
+    table = _blank_missing(_flat(frame)).to_html(index=False, escape=True, border=0, classes="records")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
