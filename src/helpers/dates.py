@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["infer_issue_date", "resolve_month_day", "chinese_small_number", "parse_iso_date"]
+__all__ = ["infer_issue_date", "resolve_month_day", "chinese_small_number", "parse_iso_date",
+           "page_header_date"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -56,6 +57,19 @@ def parse_iso_date(value: str | date | None) -> date | None:
         raise ValueError(f"issue date {value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def page_header_date(line: str) -> date | None:
+    """The date of a page header line such as "重庆日报 2023年3月8日 星期三 第3版", else None.
+
+    >>> page_header_date("重庆日报 2023年3月8日 星期三 第3版"), page_header_date("2023年3月8日，会议召开。")
+    (datetime.date(2023, 3, 8), None)
+    """
+    line = line.strip()
+    match = _HEADER_DATE.search(line)
+    if match is None or len(line) > 60 or not _HEADER_HINT.search(line):
+        return None
+    return _safe_date(*map(int, match.groups()))
+
+
 def infer_issue_date(text: str, name: str | None = None) -> date | None:
     """The issue date from a page header in the first lines, else from a file name.
 
@@ -65,11 +79,9 @@ def infer_issue_date(text: str, name: str | None = None) -> date | None:
     datetime.date(2023, 3, 8)
     """
     for line in text.split("\n")[:8]:
-        match = _HEADER_DATE.search(line)
-        if match and _HEADER_HINT.search(line) and len(line.strip()) <= 60:
-            found = _safe_date(*map(int, match.groups()))
-            if found:
-                return found
+        found = page_header_date(line)
+        if found:
+            return found
     if name:
         for match in _NAME_DATE.finditer(name):
             found = _safe_date(*map(int, match.groups()))

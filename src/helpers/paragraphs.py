@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .bylines import match_closing_dateline, match_credit, match_dateline
+from .dates import page_header_date
 from .reading import has_chinese
 
 __all__ = ["Paragraph", "split_paragraphs", "Layout"]
@@ -31,10 +32,6 @@ _TERMINAL = "。！？!?…；;”’」』）)】》"
 _RUN_TOGETHER = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』]))[ \u3000]{2,}(?=\S)")
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.*[。！？”])[ \u3000]+(?P<credit>[^。！？]{2,40})$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_PAGE_HEADER = re.compile(
-    r"^(?=.{0,60}$)(?=.*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-    r"(?=.*(?:星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}版))"
-)
 _FURNITURE = re.compile(
     r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,20}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2}"
@@ -107,7 +104,7 @@ def _role(paragraph: Paragraph) -> str:
     text = paragraph.text
     if _JUMP.match(text):
         return "jump"
-    if _PAGE_HEADER.match(text) or _FURNITURE.match(text):
+    if page_header_date(text) or _FURNITURE.match(text):
         return "furniture"
     if match_closing_dateline(text):
         return "closing"
