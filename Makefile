@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := data/raw/cqrb_2021-07-14_sample.txt
 REPORTS := reports
 
-.PHONY: install report test bench clean
+.PHONY: install report test bench lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,16 +19,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# Runs every notebook on the bundled sample and writes HTML to reports/<sample stem>/.
 report: $(STAMP)
-	mkdir -p $(REPORTS)
-	$(BIN)/bulletin articles $(SAMPLE) --format csv -o $(REPORTS)/articles.csv
-	$(BIN)/bulletin articles $(SAMPLE) --format html -o $(REPORTS)/articles.html
-	$(BIN)/bulletin figures $(SAMPLE) --format csv -o $(REPORTS)/figures.csv
-	$(BIN)/bulletin figures $(SAMPLE) --format html -o $(REPORTS)/figures.html
-	$(BIN)/bulletin topics $(SAMPLE) --format csv -o $(REPORTS)/keywords.csv
-	$(BIN)/bulletin wordcloud $(SAMPLE) -o $(REPORTS)/wordcloud.png
+	$(BIN)/bulletin report $(SAMPLE) -o $(REPORTS)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP)
+	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest
 
 # Speed figures; JioNLP is installed here only, as the yardstick for figure extraction.

@@ -6,7 +6,9 @@
   its money amounts, shares, growth figures and counts;
 - ``bulletin topics FILE [--top N] [--by article|bulletin] [--method tfidf|textrank]``
   its keywords (and each article's topics);
-- ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG.
+- ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
+- ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]``
+  runs the notebooks on each bulletin and writes self-contained HTML reports.
 
 Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
 readable bulletin; never a traceback.
@@ -25,6 +27,7 @@ from .dates import parse_iso_date
 from .errors import BulletinError
 from .export import to_csv, to_html_page, to_json, to_table
 from .figures import FIGURE_KINDS, extract_figures, readable_figures
+from .paths import REPORTS_DIR
 
 __all__ = ["main"]
 
@@ -103,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
     cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     cloud.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD")
     cloud.add_argument("--article", type=_positive, metavar="N", help="only article N (its article_id)")
+    report = commands.add_parser("report", help="run the notebooks on bulletins and export HTML reports")
+    report.add_argument("files", type=Path, nargs="+", metavar="FILE", help="bulletin text files")
+    report.add_argument("-o", "--output", type=Path, default=REPORTS_DIR,
+                        help="folder for the reports (default: reports/); one subfolder per bulletin")
+    report.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD")
+    report.add_argument("--notebooks", type=lambda v: [n for n in v.split(",") if n.strip()],
+                        metavar="NN[,NN]", help="only these notebooks, by number (e.g. 02,03)")
+    report.add_argument("--no-input", action="store_true", help="hide the code cells in the HTML")
     return parser
 
 
@@ -146,7 +157,28 @@ def _word_cloud(articles, args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .report import run_report, select_notebooks
+
+    try:
+        select_notebooks(args.notebooks)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    results = run_report(args.files, output_dir=args.output, issue_date=args.issue_date,
+                         notebooks=args.notebooks, no_input=args.no_input,
+                         progress=lambda line: print(line, file=sys.stderr))
+    for result in results:
+        if result.ok:
+            for path in result.html:
+                print(path)
+        else:
+            print(f"bulletin: error: {result.bulletin}: {result.error}", file=sys.stderr)
+    return 0 if all(r.ok for r in results) else EXIT_BAD_INPUT
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "report":
+        return _report(args)
     frame = parse_articles(args.file, issue_date=args.issue_date)
     if args.command == "wordcloud":
         return _word_cloud(frame, args)

@@ -439,8 +439,10 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     """Rows as a DataFrame: numbers as float64, ids and offsets as nullable Int64, text as
     Python strings (None where missing)."""
     columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
+    # Series with an explicit dtype: pandas would otherwise infer its str dtype, whose
+    # missing value is NaN, where None reads better (row.subject or "资金").
     return pd.DataFrame({
-        name: pd.array(list(values), dtype=_DTYPES.get(name, object))
+        name: pd.Series(list(values), dtype=_DTYPES.get(name, object))
         for name, values in zip(FIGURE_COLUMNS, columns)
     }, columns=FIGURE_COLUMNS)
 

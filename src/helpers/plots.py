@@ -7,7 +7,7 @@ missing from many CJK fonts), and returns the font file, which ``word_cloud`` ha
 wordcloud as well.
 
 Chart helpers return the matplotlib ``Figure``: ``top_words_chart``, ``words_heatmap``,
-``topic_shares_chart``; ``word_cloud`` returns a
+``topic_shares_chart``, ``money_chart``, ``growth_chart``, ``shares_chart``; ``word_cloud`` returns a
 ``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_figure``
 draws one or several on a figure.
 """
@@ -26,7 +26,7 @@ from matplotlib import font_manager
 from wordcloud import WordCloud
 
 __all__ = ["cjk_font", "top_words_chart", "words_heatmap", "topic_shares_chart", "word_cloud",
-           "word_cloud_figure"]
+           "word_cloud_figure", "money_chart", "growth_chart", "shares_chart", "short_titles"]
 
 FONT_FAMILY = "Noto Sans SC"
 
@@ -152,4 +152,109 @@ def word_cloud_figure(frequencies: pd.DataFrame, *, by_article: bool = False, la
                              max_words=40).to_image(), interpolation="bilinear")
         ax.set_title(str((labels or {}).get(article_id, f"文章 {article_id}")), fontsize=10)
     fig.suptitle(title)
+    return fig
+
+
+_QUALIFIER_MARKS = {"at_least": "≥", "at_most": "≤", "over": ">", "approx": "≈"}
+_BASIS_NAMES = {"yoy": "同比", "mom": "环比", "vs_prev_year": "比上年"}
+_CATEGORY_NAMES = {"funding": "资金", "award": "奖励", "subsidy": "补助", "investment": "投资",
+                   "output": "产值", "loan": "贷款", "revenue": "收入", "other": "其他"}
+
+
+def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
+    """article_id → a short label: the headline cut to ``width``, or the item's kind."""
+    names = {}
+    for row in articles.itertuples(index=False):
+        title = row.headline or ("图片" if row.kind == "photo" else f"文章{row.article_id}")
+        names[row.article_id] = title if len(title) <= width else title[: width - 1] + "…"
+    return names
+
+
+def _label(row, titles: dict, default: str) -> str:
+    return f"{row.subject or default} · {titles.get(row.article_id, row.article_id)}"
+
+
+def _no_data(title: str, message: str) -> plt.Figure:
+    fig, ax = _figure(8, 2)
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12)
+    ax.set_axis_off()
+    ax.set_title(title)
+    return fig
+
+
+def money_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "金额（元，对数坐标）") -> plt.Figure:
+    """Every yuan amount as a horizontal bar on a log scale, labelled "subject · article",
+    coloured by category, qualifiers marked (≥ 不少于, ≤ 最高, > 超过, ≈ 约)."""
+    from .numbers import format_amount
+
+    money = figures[(figures["kind"] == "money") & figures["yuan"].notna()].reset_index(drop=True)
+    if money.empty:
+        return _no_data(title, "本期没有人民币金额")
+    titles = short_titles(articles)
+    money = money.iloc[::-1].reset_index(drop=True)
+    fig, ax = _figure(10, max(3, 0.38 * len(money) + 1.2))
+    categories = list(dict.fromkeys(money["category"].fillna("other")))
+    colors = dict(zip(categories, plt.get_cmap("tab10").colors))
+    labels = [_label(row, titles, "金额") for row in money.itertuples()]
+    ax.barh(range(len(money)), money["yuan"], color=[colors[c] for c in money["category"].fillna("other")])
+    ax.set_yticks(range(len(money)), labels)
+    ax.set_xscale("log")
+    for y, row in enumerate(money.itertuples()):
+        mark = _QUALIFIER_MARKS.get(row.qualifier or "", "")
+        ax.text(row.yuan, y, f" {mark}{format_amount(row.yuan)}", va="center", fontsize=9)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[c]) for c in categories]
+    ax.legend(handles, [_CATEGORY_NAMES.get(c, c) for c in categories], title="类别", loc="lower right")
+    ax.set_xlim(right=money["yuan"].max() * 30)
+    ax.set_title(title)
+    ax.set_xlabel("元（≥ 不少于　≤ 最高　> 超过　≈ 约）")
+    return fig
+
+
+def growth_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "增长与变化") -> plt.Figure:
+    """Growth figures (per cent) and percentage-point changes as diverging bars, each
+    labelled with its subject, article and basis (同比, 环比, 比上年)."""
+    changes = figures[figures["kind"].isin(["growth", "pp"])].reset_index(drop=True)
+    if changes.empty:
+        return _no_data(title, "本期没有增长或百分点变化数字")
+    titles = short_titles(articles)
+    panels = [(kind, changes[changes["kind"] == kind]) for kind in ("growth", "pp")
+              if (changes["kind"] == kind).any()]
+    cjk_font()
+    heights = [max(1.5, 0.4 * len(part) + 0.8) for _, part in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, sum(heights) + 1), layout="constrained",
+                             height_ratios=heights, squeeze=False)
+    for ax, (kind, part) in zip(axes[:, 0], panels):
+        part = part.iloc[::-1]
+        labels = [f"{_label(row, titles, '指标')}（{_BASIS_NAMES.get(row.basis, '变化')}）"
+                  for row in part.itertuples()]
+        values = part["pct"].to_numpy(dtype=float)
+        ax.barh(range(len(part)), values, color=["#2e8b57" if v >= 0 else "#c0392b" for v in values])
+        ax.set_yticks(range(len(part)), labels)
+        ax.axvline(0, color="black", linewidth=0.8)
+        unit = "%" if kind == "growth" else "个百分点"
+        for y, value in enumerate(values):
+            ax.text(value, y, f" {value:+g}{unit} ", va="center", ha="left" if value >= 0 else "right", fontsize=9)
+        limit = max(abs(values).max() * 1.4, 1)
+        ax.set_xlim(-limit, limit)
+        ax.set_xlabel("增长（%）" if kind == "growth" else "变化（百分点）")
+    fig.suptitle(title)
+    return fig
+
+
+def shares_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "占比") -> plt.Figure:
+    """Shares (percent figures: 70%, 七成) as bars from 0 to 100, with their article."""
+    shares = figures[figures["kind"] == "percent"].reset_index(drop=True)
+    if shares.empty:
+        return _no_data(title, "本期没有占比数字")
+    titles = short_titles(articles)
+    shares = shares.iloc[::-1]
+    fig, ax = _figure(9, max(2.5, 0.4 * len(shares) + 1))
+    labels = [f"{row.text} · {titles.get(row.article_id, row.article_id)}" for row in shares.itertuples()]
+    ax.barh(range(len(shares)), shares["pct"], color="#7b68ee")
+    ax.set_yticks(range(len(shares)), labels)
+    for y, row in enumerate(shares.itertuples()):
+        ax.text(row.pct, y, f" {_QUALIFIER_MARKS.get(row.qualifier or '', '')}{row.pct:g}%", va="center", fontsize=9)
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("%")
+    ax.set_title(title)
     return fig

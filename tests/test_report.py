@@ -1,0 +1,145 @@
+"""bulletin report: notebooks run with papermill on a bulletin they have never seen, exported
+to safe, self-contained HTML, and opened in a real browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import DATA
+
+BULLETIN = Path(sys.executable).with_name("bulletin")
+HEADLINES = ["两江新区新增市场主体1.2万户", "我市出台20条措施支持外贸企业发展", "春耕备耕忙"]
+EVIL = ("标题<script>alert('x')</script><img src=http://evil.example/x.png>\n\n"
+        "本报讯（记者 张三）正文<iframe src='http://evil.example/'></iframe>投入资金1亿元。\n")
+
+
+def report(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BULLETIN), "report", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=600)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    gb = folder / "cqrb_20230308_gb18030.txt"
+    gb.write_bytes((DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030"))
+    evil = folder / "evil_20230308.txt"
+    evil.write_text(EVIL, encoding="utf-8")
+    broken = folder / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02 not text")
+    out = tmp_path_factory.mktemp("reports")
+    result = report(str(gb), str(broken), str(evil), "-o", str(out), "--no-input")
+    return result, out
+
+
+def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
+    result, out = reports
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("bulletin: error:")]
+    assert len(errors) == 1 and "broken.txt" in errors[0] and "binary" in errors[0]
+    printed = result.stdout.split()
+    assert len(printed) == 10 and all(Path(p).is_file() for p in printed)
+    names = sorted(p.name for p in (out / "cqrb_20230308_gb18030").glob("*.html"))
+    assert names == ["01-parse-bulletin.html", "02-funding-amounts.html", "03-growth-figures.html",
+                     "04-topic-frequencies.html", "05-bulletin-report.html"]
+    assert "[1/3]" in result.stderr and "05-bulletin-report" in result.stderr  # progress
+
+
+def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
+    _, out = reports
+    page = (out / "cqrb_20230308_gb18030" / "05-bulletin-report.html").read_text(encoding="utf-8")
+    for headline in HEADLINES:
+        assert headline in page
+    images = re.findall(r'<img[^>]+src="([^"]+)"', page)
+    assert len(images) >= 4 and all(src.startswith("data:image/png;base64,") for src in images)
+    assert "bulletin_path" not in page  # --no-input hid the code
+
+
+def test_executed_notebooks_have_no_errors_or_missing_glyphs(reports):
+    _, out = reports
+    executed = sorted((out / "cqrb_20230308_gb18030" / "executed").glob("*.ipynb"))
+    assert len(executed) == 5
+    for path in executed:
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            for output in cell.get("outputs", []):
+                assert output["output_type"] != "error", (path.name, output)
+                text = json.dumps(output, ensure_ascii=False)
+                assert "missing from font" not in text and "Glyph" not in text, path.name
+
+
+class _Elements(HTMLParser):
+    """The real elements of a page (escaped text is not an element)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(page: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(page)
+    return parser.tags
+
+
+def test_reports_run_no_script_and_fetch_nothing(reports):
+    _, out = reports
+    for page_path in out.glob("*/*.html"):
+        page = page_path.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in page and "default-src 'none'" in page
+        tags = elements(page)
+        assert not {tag for tag, _ in tags} & {"script", "iframe", "object", "embed", "link"}, page_path
+        for tag, attributes in tags:
+            for name in ("src", "href", "action", "data"):
+                value = (attributes.get(name) or "").strip().lower()
+                assert not value.startswith(("http:", "https:", "//", "javascript:")), (page_path, tag, value)
+            assert not any(name.startswith("on") for name in attributes), (page_path, tag)
+    evil = (out / "evil_20230308" / "02-funding-amounts.html").read_text(encoding="utf-8")
+    assert "evil.example" in evil  # the text is there, escaped
+    assert "<iframe" not in evil and "<img src=http" not in evil and "alert('x')</script>" not in evil
+
+
+def test_unknown_notebook_number_is_a_usage_error(tmp_path):
+    result = report(str(DATA / "compact_cqrb_20230308.txt"), "--notebooks", "09", "-o", str(tmp_path))
+    assert result.returncode == 2 and "no notebook numbered 09" in result.stderr
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (make test installs it as root)")
+def test_report_opens_in_headless_chromium_with_its_images(reports):
+    from playwright.sync_api import sync_playwright
+
+    _, out = reports
+    page_path = out / "cqrb_20230308_gb18030" / "05-bulletin-report.html"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium(), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(page_path.as_uri())
+        widths = page.evaluate("() => Array.from(document.images, image => image.naturalWidth)")
+        title = page.title()
+        text = page.inner_text("body")
+        browser.close()
+    assert len(widths) >= 4 and all(width > 0 for width in widths)
+    assert title == "cqrb_20230308_gb18030.txt · 05-bulletin-report"
+    assert HEADLINES[0] in text
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
