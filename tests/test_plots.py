@@ -12,7 +12,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
-from helpers import parse_articles, plots
+from helpers import extract_figures, parse_articles, plots
 from helpers.topics import topic_labels, word_frequencies, word_totals
 
 
@@ -50,10 +50,16 @@ def test_missing_glyphs_would_be_caught():
         draw_strictly(figure)
 
 
-@pytest.mark.parametrize("chart", ["top_words", "heatmap", "topic_shares", "cloud", "clouds"])
+@pytest.mark.parametrize("chart", ["top_words", "heatmap", "topic_shares", "cloud", "clouds", "money",
+                                   "growth", "shares", "empty"])
 def test_every_chart_draws_chinese_without_missing_glyphs(data, chart):
     articles, frequencies, names = data
+    figures = extract_figures(articles)
     figure = {
+        "money": lambda: plots.money_chart(figures, articles),
+        "growth": lambda: plots.growth_chart(figures, articles),
+        "shares": lambda: plots.shares_chart(figures, articles),
+        "empty": lambda: plots.growth_chart(figures.iloc[0:0], articles),
         "top_words": lambda: plots.top_words_chart(word_totals(frequencies), top=15),
         "heatmap": lambda: plots.words_heatmap(frequencies, top=15, labels=names),
         "topic_shares": lambda: plots.topic_shares_chart(topic_labels(articles), names=names),
@@ -82,3 +88,15 @@ def test_word_cloud_shows_chinese_glyphs_not_boxes(data):
 def test_word_cloud_refuses_empty_frequencies():
     with pytest.raises(ValueError, match="no words"):
         plots.word_cloud({})
+
+
+def test_money_and_growth_charts_plot_every_figure(data):
+    articles, _, _ = data
+    figures = extract_figures(articles)
+    money = plots.money_chart(figures, articles)
+    labels = [t.get_text() for t in money.axes[0].get_yticklabels()]
+    assert len(money.axes[0].patches) == 13 and len(labels) == 13
+    assert labels[-1].startswith("资金 · 南岸出台") and labels[0].startswith("补助金 · 第六届")
+    growth = plots.growth_chart(figures, articles)
+    assert [t.get_text() for t in growth.axes[0].get_yticklabels()] == ["工业产值 · 图片（同比）"]
+    plt.close("all")
