@@ -48,10 +48,12 @@ def test_frequencies_are_tidy_and_totals_agree(frequencies):
     assert totals.loc["医科大学", "count"] == 14 and totals.loc["企业", "articles"] == 3
 
 
-def test_extra_words_are_kept_whole(articles):
-    assert "南山创新投资基金" not in set(word_frequencies(articles)["word"])
-    frequencies = word_frequencies(articles, extra_words=["南山创新投资基金"])
-    assert "南山创新投资基金" in set(frequencies["word"])
+@pytest.mark.parametrize("segmenter", ["jieba", "rjieba"])
+def test_extra_words_are_kept_whole(articles, segmenter):
+    term = "长嘉汇创新基金"
+    assert term not in set(word_frequencies(articles, segmenter=segmenter)["word"])
+    frequencies = word_frequencies(articles, extra_words=[term], segmenter=segmenter)
+    assert term in set(frequencies["word"])
 
 
 @pytest.mark.parametrize("method", ["tfidf", "textrank"])
@@ -89,7 +91,7 @@ def test_content_words_drop_numbers_and_units():
 
 def test_jieba_cache_is_per_user_and_shared_by_processes(tmp_path):
     code = ("from helpers.topics import content_words, cache_dir; "
-            "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放')), cache_dir())")
+            "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放', segmenter='jieba')), cache_dir())")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
             for _ in range(3)]
@@ -97,3 +99,52 @@ def test_jieba_cache_is_per_user_and_shared_by_processes(tmp_path):
     assert all(run.returncode == 0 for run in runs)
     assert {tuple(o) for o in outputs} == {("4", str(tmp_path / "bulletin-notebooks"))}
     assert (tmp_path / "bulletin-notebooks" / "jieba.cache").stat().st_size > 1_000_000
+
+
+def _agreement(texts) -> float:
+    """Share of tokens in the longest common alignment of the two segmenters' token lists."""
+    import difflib
+
+    from helpers.topics import tagged_words
+
+    matched = total = 0
+    for text in texts:
+        reference = [w for w, _ in tagged_words(text, segmenter="jieba")]
+        fast = [w for w, _ in tagged_words(text, segmenter="rjieba")]
+        blocks = difflib.SequenceMatcher(a=reference, b=fast, autojunk=False).get_matching_blocks()
+        matched += sum(block.size for block in blocks)
+        total += len(reference)
+    return matched / total
+
+
+def test_rjieba_agrees_with_jieba_on_the_sample(articles):
+    rate = _agreement(articles["body"].tolist())
+    assert rate >= 0.95, rate
+    jieba_words = set(word_frequencies(articles, segmenter="jieba")["word"])
+    rjieba_words = set(word_frequencies(articles, segmenter="rjieba")["word"])
+    assert {"嫦娥五号", "稀释制冷机", "金融科技", "江北嘴"} <= jieba_words & rjieba_words
+    assert len(jieba_words & rjieba_words) / len(jieba_words | rjieba_words) >= 0.9
+
+
+@pytest.mark.corpus
+def test_rjieba_agrees_with_jieba_on_corpus_pages(corpus):
+    from helpers import read_bulletin
+
+    pages = sorted((corpus / "rmrb").glob("*/*.txt"))[::200]
+    rate = _agreement([read_bulletin(page) for page in pages])
+    print(f"rjieba/jieba token agreement on {len(pages)} corpus pages: {rate:.4f}")
+    assert rate >= 0.95, rate
+
+
+def test_segmenter_is_chosen_by_argument_or_environment(articles, monkeypatch):
+    from helpers.topics import default_segmenter
+
+    monkeypatch.setenv("BULLETIN_SEGMENTER", "jieba")
+    assert default_segmenter() == "jieba"
+    monkeypatch.setenv("BULLETIN_SEGMENTER", "thulac")
+    with pytest.raises(ValueError, match="BULLETIN_SEGMENTER"):
+        default_segmenter()
+    monkeypatch.delenv("BULLETIN_SEGMENTER")
+    assert default_segmenter() == "rjieba"
+    with pytest.raises(ValueError, match="segmenter must be"):
+        word_frequencies(articles, segmenter="pkuseg")
