@@ -28,9 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import parse_articles
+from .articles import load_text, records_frame, split_articles
+from .dates import infer_issue_date
 from .errors import BulletinError
-from .figures import extract_figures
+from .figures import figure_rows, frame_from_rows
 from .paths import LEXICON_DIR, PROCESSED_DIR
 
 __all__ = ["Archive", "load_archive", "process_file", "find_bulletins", "CODE_VERSION"]
@@ -55,11 +56,13 @@ CODE_VERSION = _code_version()
 
 @dataclass
 class FileResult:
-    """What :func:`process_file` made of one bulletin."""
+    """What :func:`process_file` made of one bulletin: plain rows (cheap to send between
+    processes; the DataFrames are built once, for all files), or why it failed."""
 
     path: str
     content_hash: str
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    stamp: tuple = ()
+    rows: dict[str, list] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -98,12 +101,12 @@ def find_bulletins(paths_or_glob) -> list[Path]:
     return list(dict.fromkeys(p.resolve() for p in found))
 
 
-def _page(path: Path, articles: pd.DataFrame) -> int | None:
+def _page(path: Path, records: list[dict]) -> int | None:
     match = _PAGE_IN_NAME.search(path.stem)
     if match:
         return int(match.group(1))
-    for text in articles.loc[articles["kind"] == "meta", "body"]:
-        found = _PAGE_IN_HEADER.search(text or "")
+    for record in records:
+        found = _PAGE_IN_HEADER.search(record["body"] or "") if record["kind"] == "meta" else None
         if found:
             return int(found.group(1))
     return None
@@ -121,21 +124,43 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
     except OSError as error:
         return FileResult(str(path), "", error=f"cannot be read ({error.strerror or error})")
     try:
-        articles = parse_articles(path)
+        text, name = load_text(path)
+        issue = infer_issue_date(text, name)
+        records = split_articles(text, issue_date=issue, name=name)
     except BulletinError as error:
         return FileResult(str(path), content_hash, error=str(error))
-    stamp = {"source_file": str(path), "issue_date": pd.to_datetime(articles.attrs["issue_date"]),
-             "page": _page(path, articles)}
-    tables = {"articles": articles, "figures": extract_figures(articles)}
+    rows = {"articles": records,
+            "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records)}
     if words:
-        from .topics import word_frequencies
+        from .topics import article_text, word_rows
 
-        tables["words"] = word_frequencies(articles)
-    for name, table in tables.items():
-        for column, value in reversed(stamp.items()):
-            table.insert(0, column, value)
-        table["page"] = table["page"].astype("Int64")
-    return FileResult(str(path), content_hash, tables)
+        rows["words"] = [row for r in records if r["kind"] != "meta"
+                         for row in word_rows(r["article_id"], article_text(r))]
+    stamp = (str(path), issue.isoformat() if issue else None, _page(path, records))
+    return FileResult(str(path), content_hash, stamp, rows)
+
+
+def _frames(results: list[FileResult]) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table for all the files, each row stamped with its file."""
+    from .topics import WORD_COLUMNS
+
+    build = {"articles": records_frame, "figures": frame_from_rows,
+             "words": lambda rows: pd.DataFrame(rows, columns=WORD_COLUMNS)}
+    frames = {}
+    for name, builder in build.items():
+        present = [r for r in results if not r.error and name in r.rows]
+        if not present:
+            frames[name] = pd.DataFrame()
+            continue
+        frame = builder([row for r in present for row in r.rows[name]])
+        sizes = [len(r.rows[name]) for r in present]
+        for index, column in enumerate(("source_file", "issue_date", "page")):
+            values = [r.stamp[index] for r, size in zip(present, sizes) for _ in range(size)]
+            frame.insert(index, column, values)
+        frame["issue_date"] = pd.to_datetime(frame["issue_date"], format="%Y-%m-%d")
+        frame["page"] = frame["page"].astype("Int64")
+        frames[name] = frame
+    return frames
 
 
 def _init_worker(words: bool) -> None:
@@ -260,7 +285,7 @@ def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = 
         if result.error:
             log.warning("%s: %s", result.path, result.error)
 
-    new = {name: _concat([r.tables.get(name) for r in results if not r.error]) for name in TABLES}
+    new = _frames(results)
     redone = {r.path for r in results}
     tables = {}
     for name in TABLES:

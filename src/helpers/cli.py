@@ -8,7 +8,9 @@
   its keywords (and each article's topics);
 - ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
 - ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]``
-  runs the notebooks on each bulletin and writes self-contained HTML reports.
+  runs the notebooks on each bulletin and writes self-contained HTML reports;
+- ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N] [--words]``
+  processes many bulletins at once into cached Parquet tables.
 
 Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
 readable bulletin; never a traceback.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -27,7 +30,7 @@ from .dates import parse_iso_date
 from .errors import BulletinError
 from .export import to_csv, to_html_page, to_json, to_table
 from .figures import FIGURE_KINDS, extract_figures, readable_figures
-from .paths import REPORTS_DIR
+from .paths import PROCESSED_DIR, REPORTS_DIR
 
 __all__ = ["main"]
 
@@ -114,6 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", type=lambda v: [n for n in v.split(",") if n.strip()],
                         metavar="NN[,NN]", help="only these notebooks, by number (e.g. 02,03)")
     report.add_argument("--no-input", action="store_true", help="hide the code cells in the HTML")
+    archive = commands.add_parser("archive", help="many bulletins at once, cached as Parquet")
+    archive.add_argument("source", metavar="DIR_OR_GLOB", help="a folder of .txt bulletins, or a glob")
+    archive.add_argument("-o", "--output", type=Path, default=PROCESSED_DIR,
+                         help="folder for the Parquet tables (default: data/processed/); they go in archive/")
+    archive.add_argument("--engine", choices=["local", "dask"], default="local")
+    archive.add_argument("--workers", type=_positive, help="processes (default: every core)")
+    archive.add_argument("--address", help="a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
+    archive.add_argument("--words", action="store_true", help="also count words (for topics)")
+    archive.add_argument("--no-cache", action="store_true", help="process every file again")
     return parser
 
 
@@ -176,9 +188,32 @@ def _report(args) -> int:
     return 0 if all(r.ok for r in results) else EXIT_BAD_INPUT
 
 
+def _archive(args) -> int:
+    from .archive import load_archive
+
+    started = time.perf_counter()
+    folder = args.output / "archive"
+    if args.no_cache and folder.exists():
+        for table in folder.glob("*.parquet"):
+            table.unlink()
+    result = load_archive(args.source, engine=args.engine, workers=args.workers, words=args.words,
+                          cache_dir=folder, address=args.address, progress=sys.stderr.isatty())
+    for row in result.failures.itertuples(index=False):
+        print(f"bulletin: error: {row.source_file}: {row.reason}", file=sys.stderr)
+    files = result.articles["source_file"].nunique() if len(result.articles) else 0
+    print(f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
+          + (f", {len(result.words)} word counts" if result.words is not None else "")
+          + f"; {result.processed} processed, {result.cached} from the cache, {len(result.failures)} failed"
+          + f"; {time.perf_counter() - started:.1f} s")
+    print(folder)
+    return 0 if result.failures.empty else EXIT_BAD_INPUT
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "report":
         return _report(args)
+    if args.command == "archive":
+        return _archive(args)
     frame = parse_articles(args.file, issue_date=args.issue_date)
     if args.command == "wordcloud":
         return _word_cloud(frame, args)

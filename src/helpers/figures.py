@@ -447,6 +447,25 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     }, columns=FIGURE_COLUMNS)
 
 
+def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
+    """Figure rows for ``(article_id, kind, body)`` items; range ids unique across them."""
+    rows: list[tuple] = []
+    next_range = 1
+    range_index = FIGURE_COLUMNS.index("range_id")
+    for article_id, kind, body in items:
+        if kind == "meta" or not isinstance(body, str):
+            continue
+        found = _figure_rows(body, int(article_id), next_range, unit_kinds)
+        next_range = max([next_range - 1] + [r[range_index] or 0 for r in found]) + 1
+        rows.extend(found)
+    return rows
+
+
+def frame_from_rows(rows: list[tuple]) -> pd.DataFrame:
+    """The figures DataFrame for rows from :func:`figure_rows`."""
+    return _frame(rows)
+
+
 def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row per figure in the bodies of the news and photo rows of ``articles``.
 
@@ -465,15 +484,7 @@ def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...
         raise ValueError(f"unknown figure kind(s): {', '.join(sorted(unknown))}; "
                          f"choose from {', '.join(FIGURE_KINDS)}")
     unit_kinds = frozenset().union(*(_UNIT_KINDS_FOR[k] for k in kinds)) if kinds else None
-    rows: list[tuple] = []
-    next_range = 1
-    range_index = FIGURE_COLUMNS.index("range_id")
-    for article_id, kind, body in zip(articles["article_id"], articles["kind"], articles["body"]):
-        if kind == "meta" or not isinstance(body, str):
-            continue
-        found = _figure_rows(body, int(article_id), next_range, unit_kinds)
-        next_range = max([next_range - 1] + [r[range_index] or 0 for r in found]) + 1
-        rows.extend(found)
+    rows = figure_rows(zip(articles["article_id"], articles["kind"], articles["body"]), unit_kinds)
     frame = _frame(rows)
     if kinds:
         frame = frame[frame["kind"].isin(kinds)].reset_index(drop=True)

@@ -170,16 +170,47 @@ def content_words(text: str, *, extra_words=(), segmenter: str | None = None) ->
     ['嫦娥五号', '任务', '月球', '科研样品']
     """
     stop = stopwords()
-    return [(word, pos) for word, pos in tagged_words(text, segmenter=segmenter, extra_words=extra_words)
-            if _is_content(word, pos, stop)]
+    verdicts = _CONTENT_VERDICTS
+    if len(verdicts) > 1_000_000:
+        verdicts.clear()
+    kept = []
+    for pair in tagged_words(text, segmenter=segmenter, extra_words=extra_words):
+        verdict = verdicts.get(pair)
+        if verdict is None:  # the same words recur: decide each (word, tag) once
+            verdict = verdicts[pair] = _is_content(pair[0], pair[1], stop)
+        if verdict:
+            kept.append(pair)
+    return kept
+
+
+_CONTENT_VERDICTS: dict[tuple[str, str], bool] = {}
+
+
+_TEXT_FIELDS = ("kicker", "headline", "subtitle", "body")
+
+
+def article_text(record) -> str:
+    """The words of an item to count: its headline lines and body."""
+    get = record.get if isinstance(record, dict) else lambda f: getattr(record, f)
+    return "\n".join(p for p in (get(f) for f in _TEXT_FIELDS) if isinstance(p, str))
 
 
 def _article_texts(articles: pd.DataFrame):
     for row in articles.itertuples(index=False):
-        if row.kind == "meta":
-            continue
-        parts = [getattr(row, field) for field in ("kicker", "headline", "subtitle", "body")]
-        yield row.article_id, "\n".join(p for p in parts if isinstance(p, str))
+        if row.kind != "meta":
+            yield row.article_id, article_text(row)
+
+
+def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
+    """``(article_id, word, count, pos)`` rows for one text, most frequent first. A word
+    tagged two ways counts once, under its commoner tag."""
+    pairs = Counter(content_words(text, extra_words=extra_words, segmenter=segmenter))
+    totals: Counter = Counter()
+    commonest_tag: dict[str, str] = {}
+    for (word, pos), count in pairs.most_common():  # commonest first: its tag wins
+        totals[word] += count
+        commonest_tag.setdefault(word, pos)
+    return [(article_id, word, count, commonest_tag[word]) for word, count in totals.most_common()]
 
 
 def word_frequencies(articles: pd.DataFrame, *, extra_words=(), segmenter: str | None = None) -> pd.DataFrame:
@@ -194,15 +225,11 @@ def word_frequencies(articles: pd.DataFrame, *, extra_words=(), segmenter: str |
     """
     rows = []
     for article_id, text in _article_texts(articles):
-        counts = Counter(content_words(text, extra_words=extra_words, segmenter=segmenter))
-        rows += [(article_id, word, count, pos) for (word, pos), count in counts.most_common()]
-    frame = pd.DataFrame(rows, columns=["article_id", "word", "count", "pos"])
-    # A word jieba tags two ways in one article is one word: sum it under its commoner tag.
-    return (frame.sort_values("count", ascending=False, kind="stable")
-            .groupby(["article_id", "word"], sort=False, as_index=False)
-            .agg(count=("count", "sum"), pos=("pos", "first"))
-            .sort_values(["article_id", "count"], ascending=[True, False], kind="stable")
-            .reset_index(drop=True))
+        rows += word_rows(article_id, text, extra_words=extra_words, segmenter=segmenter)
+    return pd.DataFrame(rows, columns=WORD_COLUMNS)
+
+
+WORD_COLUMNS = ["article_id", "word", "count", "pos"]
 
 
 def word_totals(frequencies: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,64 @@
+"""Trends across an archive: money, growth, topics and words over issue dates.
+
+Pure functions from the tables of :func:`helpers.archive.load_archive` to tidy frames the
+archive notebook charts: ``money_by_period``, ``growth_over_time``,
+``topic_shares_by_period`` and ``moving_words``. ``freq`` is a pandas period alias:
+``"D"`` per issue date, ``"M"`` per month.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .topics import TOPICS_CSV, _topic_lexicon
+
+__all__ = ["money_by_period", "growth_over_time", "topic_shares_by_period", "moving_words"]
+
+
+def _period(frame: pd.DataFrame, freq: str) -> pd.Series:
+    return frame["issue_date"].dt.to_period(freq)
+
+
+def money_by_period(figures: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
+    """Yuan totals and counts of money figures per period and category (wide: one column
+    per category)."""
+    money = figures[(figures["kind"] == "money") & figures["yuan"].notna() & figures["issue_date"].notna()]
+    return (money.assign(period=_period(money, freq))
+            .pivot_table(index="period", columns="category", values="yuan", aggfunc="sum", fill_value=0.0)
+            .sort_index())
+
+
+def growth_over_time(figures: pd.DataFrame) -> pd.DataFrame:
+    """Growth figures (per cent) with their issue date, basis and subject, in date order."""
+    growth = figures[(figures["kind"] == "growth") & figures["issue_date"].notna()]
+    return (growth[["issue_date", "source_file", "article_id", "text", "pct", "basis", "subject", "sentence"]]
+            .sort_values("issue_date", kind="stable").reset_index(drop=True))
+
+
+def topic_shares_by_period(words: pd.DataFrame, *, freq: str = "M", lexicon=TOPICS_CSV) -> pd.DataFrame:
+    """Each topic's share of topic-term hits per period (rows sum to 1)."""
+    terms = _topic_lexicon(str(lexicon))
+    hits = words.assign(topic=words["word"].map(terms)).dropna(subset=["topic"])
+    table = (hits.assign(period=_period(hits, freq))
+             .pivot_table(index="period", columns="topic", values="count", aggfunc="sum", fill_value=0))
+    return table.div(table.sum(axis=1), axis=0).sort_index()
+
+
+def moving_words(words: pd.DataFrame, *, freq: str = "M", top: int = 10, min_count: int = 20) -> pd.DataFrame:
+    """The words whose share of all words rose or fell most between the first and last period.
+
+    Returns:
+        Columns ``word``, ``first`` and ``last`` (shares per ten thousand words), ``change``;
+        the ``top`` risers then the ``top`` fallers.
+    """
+    periods = words.assign(period=_period(words, freq))
+    table = periods.pivot_table(index="word", columns="period", values="count", aggfunc="sum", fill_value=0)
+    if table.shape[1] < 2:
+        return pd.DataFrame(columns=["word", "first", "last", "change"])
+    table = table[table.sum(axis=1) >= min_count]
+    shares = table.div(table.sum(axis=0), axis=1) * 10_000
+    first, last = shares.columns[0], shares.columns[-1]
+    change = (shares[last] - shares[first]).sort_values()
+    chosen = pd.concat([change.tail(top)[::-1], change.head(top)])
+    return pd.DataFrame({"word": chosen.index, "first": shares.loc[chosen.index, first].to_numpy(),
+                         "last": shares.loc[chosen.index, last].to_numpy(), "change": chosen.to_numpy()})
