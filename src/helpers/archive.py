@@ -142,10 +142,9 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
 
 def _frames(results: list[FileResult]) -> dict[str, pd.DataFrame]:
     """One DataFrame per table for all the files, each row stamped with its file."""
-    from .topics import WORD_COLUMNS
+    from .topics import words_frame
 
-    build = {"articles": records_frame, "figures": frame_from_rows,
-             "words": lambda rows: pd.DataFrame(rows, columns=WORD_COLUMNS)}
+    build = {"articles": records_frame, "figures": frame_from_rows, "words": words_frame}
     frames = {}
     for name, builder in build.items():
         present = [r for r in results if not r.error and name in r.rows]
@@ -156,7 +155,7 @@ def _frames(results: list[FileResult]) -> dict[str, pd.DataFrame]:
         sizes = [len(r.rows[name]) for r in present]
         for index, column in enumerate(("source_file", "issue_date", "page")):
             values = [r.stamp[index] for r, size in zip(present, sizes) for _ in range(size)]
-            frame.insert(index, column, values)
+            frame.insert(index, column, pd.Series(values, dtype=object, index=frame.index))
         frame["issue_date"] = pd.to_datetime(frame["issue_date"], format="%Y-%m-%d")
         frame["page"] = frame["page"].astype("Int64")
         frames[name] = frame
@@ -231,13 +230,28 @@ class _Cache:
 
     def table(self, name: str) -> pd.DataFrame | None:
         path = self.folder / f"{name}.parquet"
-        return pd.read_parquet(path) if path.exists() else None
+        return _as_built(pd.read_parquet(path)) if path.exists() else None
 
     def write(self, name: str, frame: pd.DataFrame) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".{name}.parquet.tmp"
         frame.to_parquet(temporary, index=False)
         temporary.replace(self.folder / f"{name}.parquet")  # readers never see half a file
+
+
+_LIST_COLUMNS = ("reporters", "interns", "correspondents", "photographers", "furniture")
+
+
+def _as_built(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table read back from Parquet, typed as freshly built ones are: text as Python
+    strings with None, name lists as lists."""
+    for column in frame.columns:
+        if column in _LIST_COLUMNS:
+            frame[column] = pd.Series([list(v) for v in frame[column]], dtype=object, index=frame.index)
+        elif pd.api.types.is_string_dtype(frame[column]) and frame[column].dtype != object:
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

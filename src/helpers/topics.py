@@ -226,7 +226,15 @@ def word_frequencies(articles: pd.DataFrame, *, extra_words=(), segmenter: str |
     rows = []
     for article_id, text in _article_texts(articles):
         rows += word_rows(article_id, text, extra_words=extra_words, segmenter=segmenter)
-    return pd.DataFrame(rows, columns=WORD_COLUMNS)
+    return words_frame(rows)
+
+
+def words_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Word rows as a DataFrame, words and tags as Python strings like the other tables."""
+    frame = pd.DataFrame(rows, columns=WORD_COLUMNS)
+    for column in ("word", "pos"):
+        frame[column] = pd.Series(frame[column].tolist(), dtype=object, index=frame.index)
+    return frame
 
 
 WORD_COLUMNS = ["article_id", "word", "count", "pos"]
