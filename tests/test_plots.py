@@ -100,3 +100,15 @@ def test_money_and_growth_charts_plot_every_figure(data):
     growth = plots.growth_chart(figures, articles)
     assert [t.get_text() for t in growth.axes[0].get_yticklabels()] == ["工业产值 · 图片（同比）"]
     plt.close("all")
+
+
+def test_archive_trend_charts_draw_chinese(sample_path):
+    from helpers.archive import load_archive
+    from helpers.trends import growth_over_time, money_by_period, moving_words, topic_shares_by_period
+
+    archive = load_archive([sample_path], words=True, cache_dir=None, progress=False)
+    for figure in (plots.money_trend_chart(money_by_period(archive.figures)),
+                   plots.growth_trend_chart(growth_over_time(archive.figures)),
+                   plots.topic_trend_chart(topic_shares_by_period(archive.words)),
+                   plots.moving_words_chart(moving_words(archive.words))):
+        assert draw_strictly(figure).startswith(b"\x89PNG")

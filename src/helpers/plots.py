@@ -26,7 +26,8 @@ from matplotlib import font_manager
 from wordcloud import WordCloud
 
 __all__ = ["cjk_font", "top_words_chart", "words_heatmap", "topic_shares_chart", "word_cloud",
-           "word_cloud_figure", "money_chart", "growth_chart", "shares_chart", "short_titles"]
+           "word_cloud_figure", "money_chart", "growth_chart", "shares_chart", "short_titles",
+           "money_trend_chart", "growth_trend_chart", "topic_trend_chart", "moving_words_chart"]
 
 FONT_FAMILY = "Noto Sans SC"
 
@@ -256,5 +257,69 @@ def shares_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = 
         ax.text(row.pct, y, f" {_QUALIFIER_MARKS.get(row.qualifier or '', '')}{row.pct:g}%", va="center", fontsize=9)
     ax.set_xlim(0, 110)
     ax.set_xlabel("%")
+    ax.set_title(title)
+    return fig
+
+
+def money_trend_chart(money: pd.DataFrame, *, title: str = "各期金额（按类别）") -> plt.Figure:
+    """Stacked bars of yuan totals per period and category (from trends.money_by_period)."""
+    if money.empty:
+        return _no_data(title, "没有人民币金额")
+    fig, ax = _figure(10, 4.5)
+    bottom = np.zeros(len(money))
+    colors = plt.get_cmap("tab10").colors
+    x = [str(p) for p in money.index]
+    peak = money.sum(axis=1).max()
+    scale, unit = next((f, u) for f, u in ((1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")) if peak >= f or f == 1)
+    for index, category in enumerate(money.columns):
+        ax.bar(x, money[category] / scale, bottom=bottom, label=_CATEGORY_NAMES.get(category, category),
+               color=colors[index % len(colors)])
+        bottom += money[category].to_numpy() / scale
+    ax.set_ylabel(unit)
+    ax.set_title(title)
+    ax.legend(ncols=4, frameon=False)
+    ax.tick_params(axis="x", rotation=45 if len(x) > 8 else 0)
+    return fig
+
+
+def growth_trend_chart(growth: pd.DataFrame, *, title: str = "增长数字随时间") -> plt.Figure:
+    """Each growth figure as a point: issue date against per cent, coloured by basis."""
+    if growth.empty:
+        return _no_data(title, "没有增长数字")
+    fig, ax = _figure(10, 4.5)
+    for basis, part in growth.groupby(growth["basis"].fillna("none"), sort=True):
+        ax.scatter(part["issue_date"], part["pct"].clip(-100, 300), s=12, alpha=0.6,
+                   label=_BASIS_NAMES.get(basis, "未说明"))
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylabel("增长（%，截于-100至300）")
+    ax.set_title(title)
+    ax.legend(title="基准", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def topic_trend_chart(shares: pd.DataFrame, *, title: str = "主题占比随时间") -> plt.Figure:
+    """Stacked areas of topic shares per period (from trends.topic_shares_by_period)."""
+    if shares.empty:
+        return _no_data(title, "没有主题词")
+    fig, ax = _figure(10, 4.5)
+    x = [str(p) for p in shares.index]
+    ax.stackplot(range(len(x)), *[shares[c] for c in shares.columns], labels=list(shares.columns), alpha=0.85)
+    ax.set_xticks(range(len(x)), x, rotation=45 if len(x) > 8 else 0)
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("占比")
+    ax.set_title(title)
+    ax.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.15), frameon=False)
+    return fig
+
+
+def moving_words_chart(moving: pd.DataFrame, *, title: str = "升降最多的词") -> plt.Figure:
+    """Diverging bars of the change in each word's share between the first and last period."""
+    if moving.empty:
+        return _no_data(title, "只有一期，无从比较")
+    data = moving.sort_values("change")
+    fig, ax = _figure(8, max(3, 0.32 * len(data) + 1))
+    ax.barh(data["word"], data["change"], color=["#c0392b" if v < 0 else "#2e8b57" for v in data["change"]])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("占比变化（每万词）")
     ax.set_title(title)
     return fig

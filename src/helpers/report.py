@@ -13,6 +13,7 @@ bulletin can run code or fetch a URL when the report is opened.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -26,7 +27,15 @@ from .paths import NOTEBOOKS_DIR, REPORTS_DIR
 
 __all__ = ["NOTEBOOKS", "ReportResult", "run_report", "export_html", "select_notebooks"]
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+def _takes_a_bulletin(notebook: Path) -> bool:
+    """A per-bulletin notebook: its papermill parameters cell sets ``bulletin_path``."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return any("parameters" in c.get("metadata", {}).get("tags", []) and "bulletin_path" in "".join(c["source"])
+               for c in cells)
+
+
+# The notebooks a report runs for one bulletin (06, over a whole archive, is not one of them).
+NOTEBOOKS = [nb for nb in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")) if _takes_a_bulletin(nb)]
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>", re.IGNORECASE)
