@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob as globbing
 import hashlib
+import io
 import logging
 import os
 import re
@@ -163,46 +164,71 @@ def _frames(results: list[FileResult]) -> dict[str, pd.DataFrame]:
 
 
 def _init_worker(words: bool) -> None:
-    if words:  # load jieba's dictionary once per worker, not once per file
-        from .topics import pos_tokenizer
+    if words:  # load the segmenter's dictionary once per worker, not once per file
+        from .topics import default_segmenter, pos_tokenizer, rjieba_segmenter
 
-        pos_tokenizer()
+        rjieba_segmenter() if default_segmenter() == "rjieba" else pos_tokenizer()
 
 
-def _progress(iterable, total: int, show: bool, description: str):
+def _parquet_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def _process_chunk(job: tuple[list[str], bool]) -> tuple[dict[str, bytes], list[tuple]]:
+    """Process a chunk of files; return each table as Parquet bytes (compact to send back,
+    and readable on another machine) and a manifest row per file."""
+    paths, words = job
+    _init_worker(words)
+    results = [process_file(path, words=words) for path in paths]
+    blobs = {name: _parquet_bytes(frame) for name, frame in _frames(results).items() if len(frame.columns)}
+    return blobs, [(r.path, r.content_hash, r.error) for r in results]
+
+
+def _chunks(paths: list[Path], words: bool, size: int) -> list[tuple[list[str], bool]]:
+    return [([str(p) for p in paths[i:i + size]], words) for i in range(0, len(paths), size)]
+
+
+def _bar(total: int, show: bool):
     if not show:
-        return iterable
+        return None
     from tqdm.auto import tqdm
 
-    return tqdm(iterable, total=total, desc=description, unit="file")
+    return tqdm(total=total, desc="bulletins", unit="file")
 
 
-def _run_local(paths: list[Path], words: bool, workers: int | None, show: bool) -> list[FileResult]:
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(paths) < 4:
-        _init_worker(words)
-        return [process_file(p, words=words) for p in _progress(paths, len(paths), show, "bulletins")]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(words,)) as pool:
-        jobs = pool.map(_process_for_pool, [(str(p), words) for p in paths], chunksize=8)
-        return list(_progress(jobs, len(paths), show, "bulletins"))
+def _run_local(jobs: list, workers: int, show: bool) -> list:
+    bar = _bar(sum(len(paths) for paths, _ in jobs), show)
+    done = []
+    if workers == 1 or len(jobs) == 1:
+        outputs = map(_process_chunk, jobs)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        outputs = pool.map(_process_chunk, jobs)
+    try:
+        for output in outputs:
+            done.append(output)
+            if bar is not None:
+                bar.update(len(output[1]))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        if bar is not None:
+            bar.close()
+    return done
 
 
-def _process_for_pool(job: tuple[str, bool]) -> FileResult:
-    path, words = job
-    return process_file(path, words=words)
-
-
-def _run_dask(paths: list[Path], words: bool, workers: int | None, address: str | None,
-              show: bool) -> list[FileResult]:
+def _run_dask(jobs: list, workers: int, address: str | None, show: bool) -> list:
     import dask.bag as bag
 
-    partitions = max(1, min(len(paths), (workers or os.cpu_count() or 1) * 4))
-    jobs = bag.from_sequence([(str(p), words) for p in paths], npartitions=partitions).map(_process_for_pool)
+    tasks = bag.from_sequence(jobs, npartitions=len(jobs)).map(_process_chunk)
     if address:
         from distributed import Client, progress
 
         with Client(address) as client:
-            future = client.compute(jobs)
+            future = client.compute(tasks)
             if show:
                 progress(future)
             return future.result()
@@ -210,124 +236,127 @@ def _run_dask(paths: list[Path], words: bool, workers: int | None, address: str 
         from dask.diagnostics import ProgressBar
 
         with ProgressBar():
-            return jobs.compute(scheduler="processes", num_workers=workers)
-    return jobs.compute(scheduler="processes", num_workers=workers)
+            return tasks.compute(scheduler="processes", num_workers=workers)
+    return tasks.compute(scheduler="processes", num_workers=workers)
 
 
 class _Cache:
-    """Parquet tables plus a manifest of (file, content hash, code version, words?)."""
+    """Parquet tables plus a manifest of (file, content hash, code version, words?, error)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.manifest_path = folder / "manifest.parquet"
 
-    def manifest(self) -> pd.DataFrame:
-        if self.manifest_path.exists():
-            return pd.read_parquet(self.manifest_path)
-        return pd.DataFrame({"source_file": pd.Series(dtype=object), "content_hash": pd.Series(dtype=object),
-                             "code_version": pd.Series(dtype=object), "words": pd.Series(dtype=bool),
-                             "error": pd.Series(dtype=object)})
+    def manifest(self) -> pd.DataFrame | None:
+        path = self.folder / "manifest.parquet"
+        return pd.read_parquet(path) if path.exists() else None
 
-    def table(self, name: str) -> pd.DataFrame | None:
+    def table(self, name: str):
+        import pyarrow.parquet as parquet
+
         path = self.folder / f"{name}.parquet"
-        return _as_built(pd.read_parquet(path)) if path.exists() else None
+        return parquet.read_table(path) if path.exists() else None
 
-    def write(self, name: str, frame: pd.DataFrame) -> None:
+    def write(self, name: str, table) -> None:
+        import pyarrow as arrow
+        import pyarrow.parquet as parquet
+
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".{name}.parquet.tmp"
-        frame.to_parquet(temporary, index=False)
+        if isinstance(table, pd.DataFrame):
+            table = arrow.Table.from_pandas(table, preserve_index=False)
+        parquet.write_table(table, temporary)
         temporary.replace(self.folder / f"{name}.parquet")  # readers never see half a file
 
 
 _LIST_COLUMNS = ("reporters", "interns", "correspondents", "photographers", "furniture")
 
 
-def _as_built(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table read back from Parquet, typed as freshly built ones are: text as Python
-    strings with None, name lists as lists."""
-    for column in frame.columns:
-        if column in _LIST_COLUMNS:
+def _to_frame(table, order: dict[str, int]) -> pd.DataFrame:
+    """An Arrow table as the DataFrame load_archive returns: files in the order asked for.
+
+    Text stays in pandas' Arrow-backed string dtype, which keeps a whole archive compact;
+    name lists come back as lists.
+    """
+    if table is None or table.num_rows == 0:
+        return pd.DataFrame()
+    frame = table.to_pandas()
+    for column in _LIST_COLUMNS:
+        if column in frame.columns:
             frame[column] = pd.Series([list(v) for v in frame[column]], dtype=object, index=frame.index)
-        elif pd.api.types.is_string_dtype(frame[column]) and frame[column].dtype != object:
-            values = frame[column].astype(object)
-            frame[column] = values.where(values.notna(), None)
-    return frame
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    frames = [f for f in frames if f is not None and len(f.columns)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    frame = frame[frame["source_file"].isin(order)]
+    return frame.iloc[frame["source_file"].map(order).argsort(kind="stable")].reset_index(drop=True)
 
 
 def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = None, words: bool = False,
                  cache_dir: str | Path | None = PROCESSED_DIR / "archive", address: str | None = None,
-                 progress: bool = True) -> Archive:
+                 progress: bool = True, chunk_size: int = 25) -> Archive:
     """Articles and figures (and word frequencies with ``words=True``) for every bulletin.
 
     Args:
         paths_or_glob: a folder, a glob (``"archive/2020-*/*.txt"``), a file, or a list.
         engine: ``"local"`` (process pool) or ``"dask"``.
         workers: processes to use (default: every core).
-        words: also count words (jieba); slower, cached separately.
+        words: also count words (for topics); cached separately.
         cache_dir: Parquet cache folder; None turns the cache off.
         address: a ``dask.distributed`` scheduler address (``tcp://host:8786``), with ``engine="dask"``.
         progress: show a progress bar (terminal or JupyterLab).
+        chunk_size: files per task.
     """
+    import pyarrow as arrow
+    import pyarrow.compute as compute
+    import pyarrow.parquet as parquet
+
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     paths = find_bulletins(paths_or_glob)
+    workers = workers or os.cpu_count() or 1
     cache = _Cache(Path(cache_dir)) if cache_dir is not None else None
     manifest = cache.manifest() if cache else None
-    known: dict[str, tuple] = {}
-    if manifest is not None:
-        for row in manifest.itertuples(index=False):
-            known[row.source_file] = (row.content_hash, row.code_version, bool(row.words), row.error)
+    known = ({} if manifest is None else
+             {row.source_file: row for row in manifest.itertuples(index=False)})
     todo, reuse = [], []
     for path in paths:
         entry = known.get(str(path))
-        if entry and entry[1] == CODE_VERSION and (entry[2] or not words) and entry[0] == _hash(path):
+        if (entry is not None and entry.code_version == CODE_VERSION and (entry.words or not words)
+                and entry.content_hash == _hash(path)):
             reuse.append(str(path))
         else:
             todo.append(path)
+    outputs = []
     if todo:
         log.info("processing %d bulletins (%d from cache)", len(todo), len(reuse))
-        results = (_run_dask(todo, words, workers, address, progress) if engine == "dask"
-                   else _run_local(todo, words, workers, progress))
-    else:
-        results = []
-    for result in results:
-        if result.error:
-            log.warning("%s: %s", result.path, result.error)
-
-    new = _frames(results)
-    redone = {r.path for r in results}
+        size = max(1, min(chunk_size, -(-len(todo) // workers)))
+        jobs = _chunks(todo, words, size)
+        outputs = _run_dask(jobs, workers, address, progress) if engine == "dask" else _run_local(jobs, workers, progress)
+    entries = [entry for _, manifest_rows in outputs for entry in manifest_rows]
+    for path, _, error in entries:
+        if error:
+            log.warning("%s: %s", path, error)
+    redone = arrow.array([path for path, _, _ in entries], type=arrow.string())
     tables = {}
     for name in TABLES:
+        parts = [parquet.read_table(arrow.BufferReader(blobs[name])) for blobs, _ in outputs if name in blobs]
         old = cache.table(name) if cache else None
-        if old is not None and len(old):
-            old = old[~old["source_file"].isin(redone)]  # other folders' results stay cached
-        tables[name] = _concat([old, new[name]])
+        if old is not None and len(redone):
+            old = old.filter(compute.invert(compute.is_in(old["source_file"], value_set=redone)))
+        parts = ([old] if old is not None else []) + parts
+        tables[name] = arrow.concat_tables(parts, promote_options="default") if parts else None
     failures = pd.DataFrame(
-        [(r.path, r.error) for r in results if r.error]
-        + [(f, known[f][3]) for f in reuse if known[f][3]],
+        [(path, error) for path, _, error in entries if error]
+        + [(f, known[f].error) for f in reuse if known[f].error],
         columns=["source_file", "reason"])
-    if cache:
-        entries = [(r.path, r.content_hash, CODE_VERSION, words, r.error) for r in results]
-        if manifest is not None and len(manifest):
-            entries += [tuple(row) for row in manifest[~manifest["source_file"].isin(redone)]
-                        .itertuples(index=False)]
-        cache.write("manifest", pd.DataFrame(entries, columns=["source_file", "content_hash", "code_version",
-                                                               "words", "error"]))
-        for name in TABLES:
-            if len(tables[name].columns):
-                cache.write(name, tables[name])
+    if cache and entries:
+        rows = [(path, content_hash, CODE_VERSION, words, error) for path, content_hash, error in entries]
+        if manifest is not None:
+            kept = manifest[~manifest["source_file"].isin({path for path, _, _ in entries})]
+            rows += [tuple(row) for row in kept.itertuples(index=False)]
+        cache.write("manifest", pd.DataFrame(rows, columns=["source_file", "content_hash", "code_version",
+                                                            "words", "error"]))
+        for name, table in tables.items():
+            if table is not None:
+                cache.write(name, table)
     order = {str(p): i for i, p in enumerate(paths)}
-    for name in TABLES:
-        table = tables[name]
-        if len(table):
-            table = table[table["source_file"].isin(order)]
-            table = table.iloc[table["source_file"].map(order).argsort(kind="stable")].reset_index(drop=True)
-        tables[name] = table
-    return Archive(articles=tables["articles"], figures=tables["figures"],
-                   words=tables["words"] if words else None, failures=failures,
-                   processed=len(results), cached=len(reuse))
+    frames = {name: _to_frame(tables[name], order) for name in TABLES}
+    return Archive(articles=frames["articles"], figures=frames["figures"],
+                   words=frames["words"] if words else None, failures=failures,
+                   processed=len(entries), cached=len(reuse))

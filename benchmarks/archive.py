@@ -1,0 +1,75 @@
+"""Archive throughput on the shared corpus, beside bare jieba.lcut on the same text.
+
+Run: ``.venv/bin/python benchmarks/archive.py [GLOB] [--workers N]``. Prints MB/s for each
+stage on one core (reading+parsing, figures, word frequencies with rjieba and with jieba),
+for the whole pipeline through ``load_archive`` on every core (cache off), the ratio of
+that to bare ``jieba.lcut`` on one core, and peak memory (largest process, resident).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import resource
+import time
+from pathlib import Path
+
+import jieba
+
+from helpers.archive import find_bulletins, load_archive
+from helpers.articles import split_articles
+from helpers.figures import figure_rows
+from helpers.paths import PROJ_ROOT, RAW_DIR
+from helpers.reading import read_bulletin
+from helpers.topics import article_text, word_rows
+
+
+def timed(run):
+    started = time.perf_counter()
+    result = run()
+    return time.perf_counter() - started, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    corpus = PROJ_ROOT.parent / "shared" / "corpus" / "rmrb"
+    parser.add_argument("source", nargs="?", default=str(corpus if corpus.is_dir() else RAW_DIR))
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--sample-every", type=int, default=8,
+                        help="one-core stage timings use every Nth file (default 8)")
+    args = parser.parse_args()
+    paths = find_bulletins(args.source)
+    size_mb = sum(p.stat().st_size for p in paths) / 1e6
+    some = paths[:: args.sample_every]
+    some_mb = sum(p.stat().st_size for p in some) / 1e6
+    print(f"{len(paths)} files, {size_mb:.1f} MB; one-core stages on {len(some)} files, {some_mb:.1f} MB")
+
+    seconds, texts = timed(lambda: [(p.name, read_bulletin(p)) for p in some])
+    parse_seconds, records = timed(lambda: [split_articles(t, name=n) for n, t in texts])
+    print(f"read:                    {some_mb / seconds:7.2f} MB/s")
+    print(f"parse:                   {some_mb / parse_seconds:7.2f} MB/s")
+    seconds, _ = timed(lambda: [figure_rows((r["article_id"], r["kind"], r["body"]) for r in page) for page in records])
+    print(f"figures:                 {some_mb / seconds:7.2f} MB/s")
+    for segmenter in ("rjieba", "jieba"):
+        seconds, _ = timed(lambda: [word_rows(r["article_id"], article_text(r), segmenter=segmenter)
+                                    for page in records for r in page if r["kind"] != "meta"])
+        print(f"word counts ({segmenter}): {some_mb / seconds:7.2f} MB/s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.lcut("预热")  # load the dictionary before timing
+    lcut_seconds, _ = timed(lambda: [jieba.lcut(t) for _, t in texts])
+    lcut = some_mb / lcut_seconds
+    print(f"bare jieba.lcut:         {lcut:7.2f} MB/s (one core)")
+
+    seconds, archive = timed(lambda: load_archive(paths, words=True, workers=args.workers, cache_dir=None,
+                                                  progress=False))
+    whole = size_mb / seconds
+    print(f"whole pipeline (load_archive, words, every core, no cache): {whole:.2f} MB/s, {seconds:.1f} s "
+          f"-> {archive!r}")
+    print(f"ratio to bare jieba.lcut on one core: {whole / lcut:.1f}x")
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(f"peak memory (largest process): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
