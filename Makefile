@@ -35,6 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet jionlp
 	$(BIN)/python benchmarks/articles.py
 	$(BIN)/python benchmarks/figures.py
+	$(BIN)/python benchmarks/archive.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache .hypothesis
