@@ -169,21 +169,23 @@ def content_words(text: str, *, extra_words=(), segmenter: str | None = None) ->
     >>> [w for w, _ in content_words("嫦娥五号任务首批月球科研样品正式发放，共17.4764克。")]
     ['嫦娥五号', '任务', '月球', '科研样品']
     """
-    stop = stopwords()
-    verdicts = _CONTENT_VERDICTS
-    if len(verdicts) > 1_000_000:
-        verdicts.clear()
-    kept = []
-    for pair in tagged_words(text, segmenter=segmenter, extra_words=extra_words):
-        verdict = verdicts.get(pair)
-        if verdict is None:  # the same words recur: decide each (word, tag) once
-            verdict = verdicts[pair] = _is_content(pair[0], pair[1], stop)
-        if verdict:
-            kept.append(pair)
-    return kept
+    pairs = tagged_words(text, segmenter=segmenter, extra_words=extra_words)
+    # The same (word, tag) pairs recur: judge each new one once, then keep by set lookup.
+    unseen = set(pairs) - _JUDGED
+    if unseen:
+        if len(_JUDGED) > 2_000_000:
+            _JUDGED.clear()
+            _CONTENT.clear()
+            unseen = set(pairs)
+        stop = stopwords()
+        _CONTENT.update(pair for pair in unseen if _is_content(pair[0], pair[1], stop))
+        _JUDGED.update(unseen)
+    content = _CONTENT
+    return [pair for pair in pairs if pair in content]
 
 
-_CONTENT_VERDICTS: dict[tuple[str, str], bool] = {}
+_JUDGED: set[tuple[str, str]] = set()
+_CONTENT: set[tuple[str, str]] = set()
 
 
 _TEXT_FIELDS = ("kicker", "headline", "subtitle", "body")
