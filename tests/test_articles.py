@@ -165,3 +165,11 @@ def test_no_headline_page_start_is_a_continuation():
     records = rows(parse_articles("（上接第1版）\n\u3000\u3000会议指出，要抓好落实。\n\u3000\u3000会议要求，各地加强统筹。"))
     assert len(records) == 1
     assert (records[0]["kind"], records[0]["headline"], records[0]["furniture"]) == ("news", None, ["（上接第1版）"])
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n"])
+def test_empty_text_is_refused(text):
+    from helpers import EmptyBulletinError
+
+    with pytest.raises(EmptyBulletinError, match="empty"):
+        parse_articles(text)

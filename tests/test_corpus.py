@@ -67,7 +67,7 @@ def test_segmentation_finds_the_true_headlines(pages):
 
 def test_dates_come_from_the_file_name_year(pages):
     random.seed(7)
-    for path, text in random.sample(pages, 50):
+    for path, _text in random.sample(pages, 50):
         frame = parse_articles(path)
         dated = frame["date"].dropna()
         year = int(path.name[5:9])

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .bylines import Dateline, match_closing_dateline, match_credit, match_dateline
 from .dates import infer_issue_date, parse_iso_date, resolve_month_day
-from .errors import BulletinNotFoundError, NotABulletinError
+from .errors import EmptyBulletinError, NotABulletinError
 from .paragraphs import Layout, Paragraph, is_jump_from, split_paragraphs, strip_markup
 from .reading import check_text, read_bulletin
 
@@ -281,8 +281,6 @@ def _record(item: _Item, issue_date: date | None) -> dict:
             credit_text = text if credit_text is None else f"{credit_text}\n{text}"
             agency = agency or credit.agency
             _add_names(names, {"photographers": credit.photographers})
-            if agency is None and credit.agency is None and dateline_text is None:
-                agency = None
         elif paragraph.role in ("jump", "furniture") and item.kind != "meta":
             furniture.append(text)
         else:
@@ -371,8 +369,8 @@ def parse_articles(text_or_path: str | Path, *, issue_date: date | str | None = 
     >>> df.loc[0, ["agency", "place", "reporters"]].tolist(), df.loc[0, "date"].date()
     (['新华社', '北京', ['胡喆']], datetime.date(2021, 7, 12))
     """
-    if isinstance(text_or_path, (str, Path)) and not str(text_or_path).strip():
-        raise BulletinNotFoundError("no bulletin given: pass the text or the path of a file")
+    if isinstance(text_or_path, str) and not text_or_path.strip():
+        raise EmptyBulletinError("no bulletin given: the text is empty; pass bulletin text or a file path")
     text, name = load_text(text_or_path)
     issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
     frame = records_frame(split_articles(text, issue_date=issue, name=name))
