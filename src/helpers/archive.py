@@ -298,8 +298,12 @@ def _to_frame(table, order: dict[str, int]) -> pd.DataFrame:
     for column in _LIST_COLUMNS:
         if column in frame.columns:
             frame[column] = pd.Series([list(v) for v in frame[column]], dtype=object, index=frame.index)
-    frame = frame[frame["source_file"].isin(order)]
-    return frame.iloc[frame["source_file"].map(order).argsort(kind="stable")].reset_index(drop=True)
+    position = frame["source_file"].map(order)
+    if position.isna().any():
+        frame, position = frame[position.notna()], position.dropna()
+    if not position.is_monotonic_increasing:  # cached rows came first: put files in order
+        frame = frame.iloc[position.argsort(kind="stable")]
+    return frame.reset_index(drop=True)
 
 
 def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = None, words: bool = False,
