@@ -133,6 +133,10 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
     return rest[:end], rest[end:]
 
 
+_DATELINE_HINTS = ("电", "讯", "记者", "通讯员", "实习生", "摄影")
+_CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]")
+
+
 def match_dateline(text: str) -> Dateline | None:
     """Split an opening dateline (and the byline after it) off a paragraph.
 
@@ -142,6 +146,9 @@ def match_dateline(text: str) -> Dateline | None:
     >>> match_dateline("近日,市中新项目管理局…") is None
     True
     """
+    head = text[:80]
+    if not any(hint in head for hint in _DATELINE_HINTS):
+        return None
     match = _DATED.match(text)
     if match and bool(match.group("open")) != bool(match.group("close")):
         match = None
@@ -240,9 +247,10 @@ def match_credit(text: str) -> Credit | None:
     >>> match_credit("大家一起拍摄") is None
     True
     """
-    text = _squeeze_names(text.strip())
-    if len(text) > 48:
+    text = text.strip()
+    if len(text) > 48 or not _CREDIT_HINT.search(text):
         return None
+    text = _squeeze_names(text)
     for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT):
         match = pattern.match(text)
         if not match:

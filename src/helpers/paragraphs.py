@@ -27,6 +27,7 @@ from .reading import has_chinese
 __all__ = ["Paragraph", "split_paragraphs", "Layout"]
 
 TITLE_MAX_CHARS = 48
+_FURNITURE_MAX_CHARS = 72
 INDENTED_TITLE_MAX_CHARS = 160  # where indentation marks the body, headlines can run long
 _TERMINAL = "。！？!?…；;”’」』）)】》"
 _RUN_TOGETHER = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』]))[ \u3000]{2,}(?=\S)")
@@ -102,11 +103,12 @@ def _title_shaped(text: str) -> bool:
 
 def _role(paragraph: Paragraph) -> str:
     text = paragraph.text
-    if _JUMP.match(text):
-        return "jump"
-    if page_header_date(text) or _FURNITURE.match(text):
-        return "furniture"
-    if match_closing_dateline(text):
+    if len(text) <= _FURNITURE_MAX_CHARS:  # jump markers, headers and labels are all short
+        if _JUMP.match(text):
+            return "jump"
+        if page_header_date(text) or _FURNITURE.match(text):
+            return "furniture"
+    if text[0] in "（(" and match_closing_dateline(text):
         return "closing"
     if match_credit(text):
         return "credit"
