@@ -123,45 +123,7 @@ def rjieba_segmenter(extra_words: tuple[str, ...] | list[str] = ()):
         for word in extra_words:
             if not _RJIEBA.has_word(word):
                 _RJIEBA.add_word(word, None, "nz")
-                _dictionary_tags()[word] = "nz"
-                _WORD_TAGS.pop(word, None)
     return _RJIEBA
-
-
-_DICTIONARY_TAGS: dict[str, str] = {}
-# word -> its tag if it is a content word, else None; filled as words are first met.
-_WORD_TAGS: dict[str, str | None] = {}
-
-
-def _dictionary_tags() -> dict[str, str]:
-    """Word -> tag from jieba's dictionary (rjieba's is the same) and the user dictionary."""
-    if not _DICTIONARY_TAGS:
-        with jieba.get_dict_file() as dictionary:
-            for line in dictionary:
-                parts = line.decode("utf-8").split()
-                if len(parts) == 3:
-                    _DICTIONARY_TAGS[parts[0]] = parts[2]
-        _DICTIONARY_TAGS.update({word: tag for word, _, tag in _user_words() if tag})
-    return _DICTIONARY_TAGS
-
-
-def _rjieba_content(text: str, extra_words=()) -> list[str]:
-    """The content words of a text with rjieba, fast: cut (no tagging), then each distinct
-    word is judged once per process. A dictionary word's tag does not depend on its context,
-    so it comes from the dictionary; a word the HMM found is tagged on its own."""
-    segmenter = rjieba_segmenter(tuple(extra_words))
-    tokens = segmenter.cut(text)
-    verdicts = _WORD_TAGS
-    unseen = set(tokens).difference(verdicts)
-    if unseen:
-        tags, stop = _dictionary_tags(), stopwords()
-        for word in unseen:
-            tag = tags.get(word)
-            if tag is None:
-                alone = segmenter.tag(word)
-                tag = alone[0][1] if len(alone) == 1 else "x"
-            verdicts[word] = tag if _is_content(word, tag, stop) else None
-    return [word for word in tokens if verdicts[word]]
 
 
 def default_segmenter() -> str:
@@ -244,10 +206,6 @@ def _article_texts(articles: pd.DataFrame):
 def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
     """``(article_id, word, count, pos)`` rows for one text, most frequent first. A word
     tagged two ways counts once, under its commoner tag."""
-    if (segmenter or default_segmenter()) == "rjieba":
-        tags = _WORD_TAGS
-        counts = Counter(_rjieba_content(text, extra_words))
-        return [(article_id, word, count, tags[word]) for word, count in counts.most_common()]
     pairs = Counter(content_words(text, extra_words=extra_words, segmenter=segmenter))
     totals: Counter = Counter()
     commonest_tag: dict[str, str] = {}
