@@ -24,7 +24,7 @@ report: $(STAMP)
 	$(BIN)/bulletin report $(SAMPLE) -o $(REPORTS)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 test: $(STAMP)
 	bash .ci/ensure-chromium
