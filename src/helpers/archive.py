@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import load_text, records_frame, split_articles
+from .articles import load_text, split_articles
 from .dates import infer_issue_date
 from .errors import BulletinError
-from .figures import figure_rows, frame_from_rows
+from .figures import figure_rows
 from .paths import LEXICON_DIR, PROCESSED_DIR
 
 __all__ = ["Archive", "load_archive", "process_file", "find_bulletins", "CODE_VERSION"]
@@ -140,26 +140,55 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
     return FileResult(str(path), content_hash, stamp, rows)
 
 
-def _frames(results: list[FileResult]) -> dict[str, pd.DataFrame]:
-    """One DataFrame per table for all the files, each row stamped with its file."""
-    from .topics import words_frame
+def _schema(name: str):
+    """The Arrow schema of a table: every worker writes the same one, so the parts join
+    without type guessing (a column of all-missing values is still text, or still a list)."""
+    import pyarrow as arrow
 
-    build = {"articles": records_frame, "figures": frame_from_rows, "words": words_frame}
-    frames = {}
-    for name, builder in build.items():
-        present = [r for r in results if not r.error and name in r.rows]
-        if not present:
-            frames[name] = pd.DataFrame()
-            continue
-        frame = builder([row for r in present for row in r.rows[name]])
-        sizes = [len(r.rows[name]) for r in present]
-        for index, column in enumerate(("source_file", "issue_date", "page")):
-            values = [r.stamp[index] for r, size in zip(present, sizes) for _ in range(size)]
-            frame.insert(index, column, pd.Series(values, dtype=object, index=frame.index))
-        frame["issue_date"] = pd.to_datetime(frame["issue_date"], format="%Y-%m-%d")
-        frame["page"] = frame["page"].astype("Int64")
-        frames[name] = frame
-    return frames
+    from .articles import ARTICLE_COLUMNS
+    from .figures import FIGURE_COLUMNS
+    from .topics import WORD_COLUMNS
+
+    text, integer, real, names = arrow.string(), arrow.int64(), arrow.float64(), arrow.list_(arrow.string())
+    day = arrow.timestamp("us")
+    special = {"date": day, "article_id": integer, "chars": integer, "start_line": integer,
+               "end_line": integer, "range_id": integer, "start": integer, "end": integer,
+               "count": integer, **{column: real for column in _REAL_COLUMNS},
+               **{column: names for column in _LIST_COLUMNS}}
+    columns = {"articles": ARTICLE_COLUMNS, "figures": FIGURE_COLUMNS, "words": WORD_COLUMNS}[name]
+    return arrow.schema([("source_file", text), ("issue_date", day), ("page", integer)]
+                        + [(column, special.get(column, text)) for column in columns])
+
+
+_REAL_COLUMNS = ("value", "amount", "yuan", "pct")
+_LIST_COLUMNS = ("reporters", "interns", "correspondents", "photographers", "furniture")
+
+
+def _table(name: str, results: list[FileResult]):
+    """One Arrow table for a table's rows from all the files, each row stamped with its
+    file. Built column by column from the plain rows: no DataFrame on the way."""
+    import pyarrow as arrow
+
+    schema = _schema(name)
+    present = [r for r in results if not r.error and name in r.rows]
+    rows = [row for r in present for row in r.rows[name]]
+    data = {}
+    for index, column in enumerate(("source_file", "issue_date", "page")):
+        data[column] = [value for r in present for value in [r.stamp[index]] * len(r.rows[name])]
+    names = schema.names[3:]
+    if name == "articles":
+        columns = [[row[column] for row in rows] for column in names]
+    else:
+        columns = list(zip(*rows)) if rows else [()] * len(names)
+    data.update(zip(names, columns))
+    arrays = []
+    for column in schema:
+        values = data[column.name]
+        if column.type == arrow.timestamp("us"):  # ISO dates: parsed by Arrow
+            arrays.append(arrow.array(values, arrow.string()).cast(column.type))
+        else:
+            arrays.append(arrow.array(values, column.type))
+    return arrow.Table.from_arrays(arrays, schema=schema)
 
 
 def _init_worker(words: bool) -> None:
@@ -167,13 +196,6 @@ def _init_worker(words: bool) -> None:
         from .topics import default_segmenter, pos_tokenizer, rjieba_segmenter
 
         rjieba_segmenter() if default_segmenter() == "rjieba" else pos_tokenizer()
-
-
-def _arrow_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as an Arrow IPC stream: quick to write and read, and fine across machines."""
-    import pyarrow as arrow
-
-    return _table_bytes(arrow.Table.from_pandas(frame, preserve_index=False))
 
 
 def _table_bytes(table) -> bytes:
@@ -197,7 +219,8 @@ def _process_chunk(job: tuple[list[str], bool]) -> tuple[dict[str, bytes], list[
     paths, words = job
     _init_worker(words)
     results = [process_file(path, words=words) for path in paths]
-    blobs = {name: _arrow_bytes(frame) for name, frame in _frames(results).items() if len(frame.columns)}
+    names = TABLES if words else TABLES[:2]
+    blobs = {name: _table_bytes(_table(name, results)) for name in names}
     return blobs, [(r.path, r.content_hash, r.error) for r in results]
 
 
@@ -283,27 +306,34 @@ class _Cache:
         temporary.replace(self.folder / f"{name}.parquet")  # readers never see half a file
 
 
-_LIST_COLUMNS = ("reporters", "interns", "correspondents", "photographers", "furniture")
-
-
-def _to_frame(table, order: dict[str, int]) -> pd.DataFrame:
+def _to_frame(table, paths: list[str]) -> pd.DataFrame:
     """An Arrow table as the DataFrame load_archive returns: files in the order asked for.
 
     Text stays in pandas' Arrow-backed string dtype, which keeps a whole archive compact;
-    name lists come back as lists.
+    name lists come back as lists; ids and page numbers are nullable integers.
     """
+    import numpy
+    import pyarrow as arrow
+    import pyarrow.compute as compute
+
     if table is None or table.num_rows == 0:
         return pd.DataFrame()
+    position = compute.index_in(table["source_file"], value_set=arrow.array(paths, arrow.string()))
+    if position.null_count:  # cached rows of files not asked for this time
+        table = table.filter(compute.is_valid(position))
+        position = position.filter(compute.is_valid(position))
+    order = position.to_numpy()
+    if len(order) and (numpy.diff(order) < 0).any():  # cached rows came first: put files in order
+        table = table.take(compute.sort_indices(position))  # stable
     frame = table.to_pandas()
     for column in _LIST_COLUMNS:
         if column in frame.columns:
             frame[column] = pd.Series([list(v) for v in frame[column]], dtype=object, index=frame.index)
-    position = frame["source_file"].map(order)
-    if position.isna().any():
-        frame, position = frame[position.notna()], position.dropna()
-    if not position.is_monotonic_increasing:  # cached rows came first: put files in order
-        frame = frame.iloc[position.argsort(kind="stable")]
-    return frame.reset_index(drop=True)
+    nullable = ("page", "range_id", "start", "end") + (("article_id",) if "range_id" in frame else ())
+    for column in nullable:
+        if column in frame.columns:
+            frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = None, words: bool = False,
@@ -373,8 +403,7 @@ def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = 
         for name, table in tables.items():
             if table is not None:
                 cache.write(name, table)
-    order = {str(p): i for i, p in enumerate(paths)}
-    frames = {name: _to_frame(tables[name], order) for name in TABLES}
+    frames = {name: _to_frame(tables[name], [str(p) for p in paths]) for name in TABLES}
     return Archive(articles=frames["articles"], figures=frames["figures"],
                    words=frames["words"] if words else None, failures=failures,
                    processed=len(entries), cached=len(reuse))

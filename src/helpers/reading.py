@@ -54,6 +54,11 @@ _FULLWIDTH = {
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     0xFF05: ord("%"),
 }
+_FULLWIDTH_RUN = re.compile("[%s]+" % "".join(map(chr, sorted(_FULLWIDTH))))
+
+
+def _to_ascii(match: re.Match) -> str:
+    return match.group().translate(_FULLWIDTH)
 
 
 def has_chinese(text: str) -> bool:
@@ -74,7 +79,8 @@ def normalize_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = text.translate(_FULLWIDTH)
+    # Translate the runs of full-width characters only: str.translate over a whole page is slow.
+    text = _FULLWIDTH_RUN.sub(_to_ascii, text)
     return _FULLWIDTH_DOT.sub(".", text)
 
 

@@ -27,15 +27,18 @@ import re
 import threading
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jieba
-import jieba.analyse
-import jieba.posseg
 import pandas as pd
 import stopwordsiso
 
 from .paths import LEXICON_DIR
+
+if TYPE_CHECKING:
+    import jieba
+    import jieba.posseg
 
 __all__ = ["tokenizer", "pos_tokenizer", "rjieba_segmenter", "default_segmenter", "tagged_words",
            "SEGMENTERS", "stopwords", "word_frequencies", "word_totals", "keywords",
@@ -57,7 +60,8 @@ _POS_TOKENIZER: jieba.posseg.POSTokenizer | None = None
 _RJIEBA = None
 SEGMENTERS = ("jieba", "rjieba")
 
-jieba.setLogLevel(logging.WARNING)
+# jieba is imported when first used (rjieba word counts never need it): quiet its logger now.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def cache_dir() -> Path:
@@ -86,6 +90,9 @@ def pos_tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.posseg
     POSTokenizer built over a tokenizer only.
     """
     global _TOKENIZER, _POS_TOKENIZER
+    import jieba
+    import jieba.posseg
+
     with _LOCK:
         if _POS_TOKENIZER is None:
             built = jieba.Tokenizer()
@@ -170,8 +177,23 @@ def content_words(text: str, *, extra_words=(), segmenter: str | None = None) ->
     ['嫦娥五号', '任务', '月球', '科研样品']
     """
     pairs = tagged_words(text, segmenter=segmenter, extra_words=extra_words)
-    # The same (word, tag) pairs recur: judge each new one once, then keep by set lookup.
-    unseen = set(pairs) - _JUDGED
+    content = _judge(pairs)
+    return [pair for pair in pairs if pair in content]
+
+
+_JUDGED: set[tuple[str, str]] = set()
+_CONTENT: set[tuple[str, str]] = set()
+
+
+def _judge(pairs) -> set[tuple[str, str]]:
+    """The set of content ``(word, tag)`` pairs, with every pair in ``pairs`` judged.
+
+    The same pairs recur from text to text: each new one is judged once, after which
+    keeping or dropping it is a set lookup.
+    """
+    if not isinstance(pairs, dict):
+        pairs = dict.fromkeys(pairs)
+    unseen = pairs.keys() - _JUDGED
     if unseen:
         if len(_JUDGED) > 2_000_000:
             _JUDGED.clear()
@@ -180,12 +202,7 @@ def content_words(text: str, *, extra_words=(), segmenter: str | None = None) ->
         stop = stopwords()
         _CONTENT.update(pair for pair in unseen if _is_content(pair[0], pair[1], stop))
         _JUDGED.update(unseen)
-    content = _CONTENT
-    return [pair for pair in pairs if pair in content]
-
-
-_JUDGED: set[tuple[str, str]] = set()
-_CONTENT: set[tuple[str, str]] = set()
+    return _CONTENT
 
 
 _TEXT_FIELDS = ("kicker", "headline", "subtitle", "body")
@@ -206,13 +223,23 @@ def _article_texts(articles: pd.DataFrame):
 def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
     """``(article_id, word, count, pos)`` rows for one text, most frequent first. A word
     tagged two ways counts once, under its commoner tag."""
-    pairs = Counter(content_words(text, extra_words=extra_words, segmenter=segmenter))
-    totals: Counter = Counter()
+    counts = Counter(tagged_words(text, segmenter=segmenter, extra_words=extra_words))
+    content = _judge(counts)
+    kept = [(pair, count) for pair, count in counts.items() if pair in content]
+    kept.sort(key=_COUNT, reverse=True)  # stable: ties stay in order of first occurrence
+    totals: dict[str, int] = {}
     commonest_tag: dict[str, str] = {}
-    for (word, pos), count in pairs.most_common():  # commonest first: its tag wins
-        totals[word] += count
-        commonest_tag.setdefault(word, pos)
-    return [(article_id, word, count, commonest_tag[word]) for word, count in totals.most_common()]
+    for (word, pos), count in kept:  # commonest first: its tag wins
+        if word in totals:
+            totals[word] += count
+        else:
+            totals[word] = count
+            commonest_tag[word] = pos
+    ordered = totals.items() if len(totals) == len(kept) else Counter(totals).most_common()
+    return [(article_id, word, count, commonest_tag[word]) for word, count in ordered]
+
+
+_COUNT = itemgetter(1)
 
 
 def word_frequencies(articles: pd.DataFrame, *, extra_words=(), segmenter: str | None = None) -> pd.DataFrame:
@@ -254,6 +281,8 @@ def word_totals(frequencies: pd.DataFrame) -> pd.DataFrame:
 
 
 def _extractor(method: str):
+    import jieba.analyse
+
     segmenter = pos_tokenizer()
     if method == "tfidf":
         extractor = jieba.analyse.TFIDF()
