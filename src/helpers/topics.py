@@ -130,6 +130,8 @@ def rjieba_segmenter(extra_words: tuple[str, ...] | list[str] = ()):
         for word in extra_words:
             if not _RJIEBA.has_word(word):
                 _RJIEBA.add_word(word, None, "nz")
+                _RJIEBA_JUDGED.discard(word)  # its tag is now nz
+                _RJIEBA_CONTENT.pop(word, None)
     return _RJIEBA
 
 
@@ -166,8 +168,13 @@ def stopwords() -> frozenset[str]:
 
 
 def _is_content(word: str, pos: str, stop: frozenset[str]) -> bool:
-    return (len(word) >= 2 and word not in stop and pos.startswith(CONTENT_POS)
-            and _HAS_WORD_CHAR.search(word) is not None and _NUMBER_LIKE.match(word) is None)
+    return pos.startswith(CONTENT_POS) and _may_count(word, stop)
+
+
+def _may_count(word: str, stop: frozenset[str]) -> bool:
+    """Whatever its tag: two characters or more, not a stopword, not a number."""
+    return (len(word) >= 2 and word not in stop and _HAS_WORD_CHAR.search(word) is not None
+            and _NUMBER_LIKE.match(word) is None)
 
 
 def content_words(text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple[str, str]]:
@@ -221,8 +228,10 @@ def _article_texts(articles: pd.DataFrame):
 
 
 def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
-    """``(article_id, word, count, pos)`` rows for one text, most frequent first. A word
-    tagged two ways counts once, under its commoner tag."""
+    """``(article_id, word, count, pos)`` rows for one text, most frequent first (ties in
+    order of first occurrence). A word tagged two ways counts once, under its commoner tag."""
+    if (segmenter or default_segmenter()) == "rjieba":
+        return _rjieba_word_rows(article_id, text, extra_words)
     counts = Counter(tagged_words(text, segmenter=segmenter, extra_words=extra_words))
     content = _judge(counts)
     kept = [(pair, count) for pair, count in counts.items() if pair in content]
@@ -237,6 +246,42 @@ def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = 
             commonest_tag[word] = pos
     ordered = totals.items() if len(totals) == len(kept) else Counter(totals).most_common()
     return [(article_id, word, count, commonest_tag[word]) for word, count in ordered]
+
+
+# rjieba tags a word the same way wherever it stands (its tag is the dictionary's, or, for
+# a word the dictionary lacks, eng/m/x from its characters): so word counts cut the text,
+# count the words, and judge each distinct word once. Same rows as counting tagged pairs.
+_RJIEBA_JUDGED: set[str] = set()
+_RJIEBA_CONTENT: dict[str, str] = {}
+
+
+def _rjieba_word_rows(article_id, text: str, extra_words) -> list[tuple]:
+    segmenter = rjieba_segmenter(tuple(extra_words))
+    counts = Counter(segmenter.cut(text))
+    unseen = counts.keys() - _RJIEBA_JUDGED
+    if unseen:
+        _rjieba_judge(segmenter, text, unseen)
+    content = _RJIEBA_CONTENT
+    kept = [(word, count) for word, count in counts.items() if word in content]
+    kept.sort(key=_COUNT, reverse=True)  # stable: ties stay in order of first occurrence
+    return [(article_id, word, count, content[word]) for word, count in kept]
+
+
+def _rjieba_judge(segmenter, text: str, words: set[str]) -> None:
+    if len(_RJIEBA_JUDGED) > 2_000_000:
+        _RJIEBA_JUDGED.clear()
+        _RJIEBA_CONTENT.clear()
+    stop = stopwords()
+    candidates = {word for word in words if _may_count(word, stop)}  # only these need a tag
+    tags = {}
+    for word in candidates:  # one by one: cheaper than tagging the whole text again
+        alone = segmenter.tag(word)
+        if len(alone) == 1:
+            tags[word] = alone[0][1]
+    if len(tags) < len(candidates):  # a word cut apart when alone (两国, 年来): tag it in its text
+        tags.update((word, tag) for word, tag in segmenter.tag(text) if word in candidates)
+    _RJIEBA_CONTENT.update((word, tag) for word, tag in tags.items() if tag.startswith(CONTENT_POS))
+    _RJIEBA_JUDGED.update(words)
 
 
 _COUNT = itemgetter(1)
