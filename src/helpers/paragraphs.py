@@ -79,10 +79,12 @@ def _physical_paragraphs(text: str) -> list[Paragraph]:
             continue
         leading = line[: len(line) - len(line.lstrip())]
         indent = "\u3000" in leading or "\t" in leading or len(leading) >= 2
-        pieces = _RUN_TOGETHER.split(content)
-        caption = _CAPTION_CREDIT.match(pieces[-1])
-        if caption and match_credit(caption.group("credit")):
-            pieces[-1:] = [caption.group("caption"), caption.group("credit")]
+        pieces = [content]
+        if " " in content or "\u3000" in content:  # both patterns need a space inside the line
+            pieces = _RUN_TOGETHER.split(content)
+            caption = _CAPTION_CREDIT.match(pieces[-1])
+            if caption and match_credit(caption.group("credit")):
+                pieces[-1:] = [caption.group("caption"), caption.group("credit")]
         for index, piece in enumerate(pieces):
             out.append(Paragraph(piece, number, number, indent or index > 0, gap if index == 0 else 0))
         gap = 0
@@ -90,7 +92,10 @@ def _physical_paragraphs(text: str) -> list[Paragraph]:
 
 
 def _title_shaped(text: str) -> bool:
-    text = _MARKDOWN_HEADING.sub("", text)
+    if text[:1] == "#":
+        text = _MARKDOWN_HEADING.sub("", text)
+    if len(text) > TITLE_MAX_CHARS:
+        return False
     commas = len(re.findall(r"[，,]", text))
     return (
         2 <= len(text) <= TITLE_MAX_CHARS

@@ -43,22 +43,29 @@ _CHINESE_LIKE = re.compile(
     r"\U00020000-\U0003134f]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
-_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060]")
-_FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
-# Full-width digits, Latin letters and the per-cent sign map to ASCII; punctuation does not.
+# What normalize_text changes, in one table: line breaks (CR, VT, FF, NEL, LS, PS) become
+# "\n", invisible characters (BOM, zero-width) go, the many Unicode spaces become " ",
+# and full-width digits, Latin letters and the per-cent sign become ASCII; full-width
+# punctuation does not change.
+_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"
 _FULLWIDTH = {
     **{0xFF10 + i: 0x30 + i for i in range(10)},
     **{0xFF21 + i: 0x41 + i for i in range(26)},
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     0xFF05: ord("%"),
 }
-_FULLWIDTH_RUN = re.compile("[%s]+" % "".join(map(chr, sorted(_FULLWIDTH))))
+_TABLE = {**dict.fromkeys(map(ord, _BREAKS), "\n"), **dict.fromkeys(map(ord, _INVISIBLE)),
+          **dict.fromkeys(map(ord, _SPACES), " "), **_FULLWIDTH}
+# CRLF is one line end; every other run of characters to change is translated at once.
+_TO_CHANGE = re.compile("\r\n?|[%s]+" % re.escape("".join(chr(c) for c in _TABLE if c != ord("\r"))))
+_FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
 
 
-def _to_ascii(match: re.Match) -> str:
-    return match.group().translate(_FULLWIDTH)
+def _changed(match: re.Match) -> str:
+    run = match.group()
+    return "\n" if run == "\r\n" else run.translate(_TABLE)
 
 
 def has_chinese(text: str) -> bool:
@@ -76,12 +83,10 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("３．８亿元，增长１２％\\r\\n第二行\\u00a0")
     '3.8亿元，增长12%\\n第二行 '
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    # Translate the runs of full-width characters only: str.translate over a whole page is slow.
-    text = _FULLWIDTH_RUN.sub(_to_ascii, text)
-    return _FULLWIDTH_DOT.sub(".", text)
+    # One pass over the text (str.translate over a whole page, or a pass per kind of
+    # character, would be several times slower on a long archive).
+    text = _TO_CHANGE.sub(_changed, text)
+    return _FULLWIDTH_DOT.sub(".", text) if "\uff0e" in text else text
 
 
 def _looks_chinese(text: str) -> bool:
@@ -186,7 +191,7 @@ def check_text(text: str, *, source: str = "input") -> str:
         raise UndecodableBulletinError(
             f"{source} holds {controls} control characters: it looks binary, not a text bulletin"
         )
-    text = normalize_text(_CONTROL.sub("", text))
+    text = normalize_text(_CONTROL.sub("", text) if controls else text)
     if not text.strip():
         raise EmptyBulletinError(f"{source} is empty: there is no text to read")
     if not has_chinese(text):

@@ -257,22 +257,24 @@ _RJIEBA_CONTENT: dict[str, str] = {}
 
 def _rjieba_word_rows(article_id, text: str, extra_words) -> list[tuple]:
     segmenter = rjieba_segmenter(tuple(extra_words))
-    counts = Counter(segmenter.cut(text))
-    unseen = counts.keys() - _RJIEBA_JUDGED
-    if unseen:
-        _rjieba_judge(segmenter, text, unseen)
+    words = segmenter.cut(text)
+    if not _RJIEBA_JUDGED.issuperset(words):
+        _rjieba_judge(segmenter, text, words)
     content = _RJIEBA_CONTENT
-    kept = [(word, count) for word, count in counts.items() if word in content]
-    kept.sort(key=_COUNT, reverse=True)  # stable: ties stay in order of first occurrence
+    # Filtering and counting run in C: no Python step per token. The sort is stable:
+    # ties stay in order of first occurrence.
+    kept = sorted(Counter(filter(content.__contains__, words)).items(), key=_COUNT, reverse=True)
     return [(article_id, word, count, content[word]) for word, count in kept]
 
 
-def _rjieba_judge(segmenter, text: str, words: set[str]) -> None:
-    if len(_RJIEBA_JUDGED) > 2_000_000:
+def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
+    """Judge the words of ``text`` not judged yet (``words``: its tokens)."""
+    if len(_RJIEBA_JUDGED) > 2_000_000:  # bound the memory on endless archives
         _RJIEBA_JUDGED.clear()
         _RJIEBA_CONTENT.clear()
+    unseen = set(words).difference(_RJIEBA_JUDGED)
     stop = stopwords()
-    candidates = {word for word in words if _may_count(word, stop)}  # only these need a tag
+    candidates = {word for word in unseen if _may_count(word, stop)}  # only these need a tag
     tags = {}
     for word in candidates:  # one by one: cheaper than tagging the whole text again
         alone = segmenter.tag(word)
@@ -281,7 +283,7 @@ def _rjieba_judge(segmenter, text: str, words: set[str]) -> None:
     if len(tags) < len(candidates):  # a word cut apart when alone (两国, 年来): tag it in its text
         tags.update((word, tag) for word, tag in segmenter.tag(text) if word in candidates)
     _RJIEBA_CONTENT.update((word, tag) for word, tag in tags.items() if tag.startswith(CONTENT_POS))
-    _RJIEBA_JUDGED.update(words)
+    _RJIEBA_JUDGED.update(unseen)
 
 
 _COUNT = itemgetter(1)
