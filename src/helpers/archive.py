@@ -325,10 +325,12 @@ def _to_frame(table, paths: list[str]) -> pd.DataFrame:
     order = position.to_numpy()
     if len(order) and (numpy.diff(order) < 0).any():  # cached rows came first: put files in order
         table = table.take(compute.sort_indices(position))  # stable
-    frame = table.to_pandas()
-    for column in _LIST_COLUMNS:
-        if column in frame.columns:
-            frame[column] = pd.Series([list(v) for v in frame[column]], dtype=object, index=frame.index)
+    lists = [column for column in _LIST_COLUMNS if column in table.column_names]
+    # split_blocks: no copying of the columns into one block per dtype (a third of the time).
+    frame = table.drop_columns(lists).to_pandas(split_blocks=True)
+    for column in lists:  # name lists as Python lists, where they were
+        frame.insert(table.column_names.index(column), column,
+                     pd.Series(table[column].to_pylist(), dtype=object, index=frame.index))
     nullable = ("page", "range_id", "start", "end") + (("article_id",) if "range_id" in frame else ())
     for column in nullable:
         if column in frame.columns:
