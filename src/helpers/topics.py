@@ -276,8 +276,8 @@ def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
     stop = stopwords()
     candidates = {word for word in unseen if _may_count(word, stop)}  # only these need a tag
     tags = _tags_alone(segmenter, candidates)
-    if len(tags) < len(candidates):  # a word cut apart when alone (两国, 年来): tag it in its text
-        tags.update((word, tag) for word, tag in segmenter.tag(text) if word in candidates)
+    if len(tags) < len(candidates):  # a word cut apart when alone (两国, 年来): tag it where it stands
+        tags.update(_tags_in_place(segmenter, text, candidates - tags.keys()))
     _RJIEBA_CONTENT.update((word, tag) for word, tag in tags.items() if tag.startswith(CONTENT_POS))
     _RJIEBA_JUDGED.update(unseen)
 
@@ -300,6 +300,26 @@ def _tags_alone(segmenter, words) -> dict[str, str]:
     if len(lines) != len(words):  # never seen; fall back to one call per word
         lines = [segmenter.tag(word) for word in words]
     return {word: line[0][1] for word, line in zip(words, lines) if len(line) == 1 and line[0][0] == word}
+
+
+def _tags_in_place(segmenter, text: str, words) -> dict[str, str]:
+    """The tags of ``words`` (tokens of ``text``) from the sentences they stand in.
+
+    jieba cuts each run of Chinese characters and letters on its own, so a sentence is cut
+    as it is within the whole text; tagging a sentence costs a fraction of the text.
+    """
+    tags: dict[str, str] = {}
+    for word in words:
+        start = text.find(word)
+        while start >= 0 and word not in tags:
+            begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+            ends = [end for end in (text.find("。", start), text.find("\n", start)) if end >= 0]
+            sentence = text[begin:min(ends) if ends else len(text)]
+            tags.update((token, tag) for token, tag in segmenter.tag(sentence) if token == word)
+            start = text.find(word, start + 1)
+    if len(tags) < len(words):  # not found as a token in any sentence: never seen
+        tags.update((token, tag) for token, tag in segmenter.tag(text) if token in words)
+    return tags
 
 
 _COUNT = itemgetter(1)
