@@ -148,3 +148,44 @@ def test_segmenter_is_chosen_by_argument_or_environment(articles, monkeypatch):
     assert default_segmenter() == "rjieba"
     with pytest.raises(ValueError, match="segmenter must be"):
         word_frequencies(articles, segmenter="pkuseg")
+
+
+def _counted_from_tagged_pairs(text: str) -> list[tuple[str, int, str]]:
+    """The plain way to count rjieba's content words: tag the whole text, keep content
+    pairs, count them (ties in order of first occurrence)."""
+    from collections import Counter
+
+    from helpers.topics import _is_content, tagged_words
+
+    stop = stopwords()
+    pairs = [p for p in tagged_words(text, segmenter="rjieba") if _is_content(p[0], p[1], stop)]
+    return [(word, count, tag) for (word, tag), count in Counter(pairs).most_common()]
+
+
+def _fast_rows(text: str) -> list[tuple[str, int, str]]:
+    from helpers.topics import word_rows
+
+    return [(word, count, tag) for _, word, count, tag in word_rows(1, text, segmenter="rjieba")]
+
+
+def test_rjieba_fast_counts_equal_counting_tagged_pairs(articles):
+    # 两国 and 年来 are cut apart when tagged alone, so their tags come from their sentence.
+    from helpers.topics import rjieba_segmenter
+
+    assert len(rjieba_segmenter().tag("两国")) == 2
+    texts = articles["body"].tolist() + ["中美两国元首通话。两国经贸合作成果丰硕。"]
+    for text in texts:
+        assert _fast_rows(text) == _counted_from_tagged_pairs(text)
+    assert ("两国", 1, "ns") in _fast_rows(texts[-1])
+
+
+@pytest.mark.corpus
+def test_rjieba_fast_counts_equal_counting_tagged_pairs_on_corpus_pages(corpus):
+    from helpers import parse_articles
+    from helpers.topics import article_text
+
+    pages = sorted((corpus / "rmrb").glob("*/*.txt"))[::97]
+    texts = [article_text(row) for page in pages for row in parse_articles(page).itertuples()
+             if row.kind != "meta"]
+    different = [text[:30] for text in texts if _fast_rows(text) != _counted_from_tagged_pairs(text)]
+    assert len(texts) > 50 and not different, different[:3]

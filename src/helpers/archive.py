@@ -24,6 +24,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -133,10 +134,20 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
     rows = {"articles": records,
             "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records)}
     if words:
-        from .topics import article_text, word_rows
+        from .topics import article_text, word_columns
 
-        rows["words"] = [row for r in records if r["kind"] != "meta"
-                         for row in word_rows(r["article_id"], article_text(r))]
+        ids: list[int] = []
+        found: list[str] = []
+        counts: list[int] = []
+        tags: list[str] = []
+        for record in records:
+            if record["kind"] != "meta":
+                words_, counts_, tags_ = word_columns(article_text(record))
+                ids += [record["article_id"]] * len(words_)
+                found += words_
+                counts += counts_
+                tags += tags_
+        rows["words"] = {"article_id": ids, "word": found, "count": counts, "pos": tags}
     stamp = (str(path), issue.isoformat() if issue else None, _page(path, records))
     return FileResult(str(path), content_hash, stamp, rows)
 
@@ -171,16 +182,21 @@ def _table(name: str, results: list[FileResult]):
     import pyarrow as arrow
 
     schema = _schema(name)
-    present = [r for r in results if not r.error and name in r.rows]
-    rows = [row for r in present for row in r.rows[name]]
-    data = {}
-    for index, column in enumerate(("source_file", "issue_date", "page")):
-        data[column] = [value for r in present for value in [r.stamp[index]] * len(r.rows[name])]
     names = schema.names[3:]
-    # Rows are dicts (articles) or tuples (figures, words); list(zip(*rows)) would be
-    # several times slower on thousands of rows.
-    keys = names if name == "articles" else range(len(names))
-    data.update((column, list(map(itemgetter(key), rows))) for column, key in zip(names, keys))
+    present = [r for r in results if not r.error and name in r.rows]
+    data = {}
+    if name == "words":  # already columns, one dict of lists per file
+        sizes = [len(r.rows[name]["word"]) for r in present]
+        data.update((column, list(chain.from_iterable(r.rows[name][column] for r in present)))
+                    for column in names)
+    else:  # rows: dicts (articles) or tuples (figures)
+        sizes = [len(r.rows[name]) for r in present]
+        rows = [row for r in present for row in r.rows[name]]
+        keys = names if name == "articles" else range(len(names))
+        # list(zip(*rows)) would be several times slower on thousands of rows
+        data.update((column, list(map(itemgetter(key), rows))) for column, key in zip(names, keys))
+    for index, column in enumerate(("source_file", "issue_date", "page")):
+        data[column] = list(chain.from_iterable(repeat(r.stamp[index], size) for r, size in zip(present, sizes)))
     arrays = []
     for column in schema:
         values = data[column.name]

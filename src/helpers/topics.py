@@ -27,6 +27,7 @@ import re
 import threading
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,8 +231,18 @@ def _article_texts(articles: pd.DataFrame):
 def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
     """``(article_id, word, count, pos)`` rows for one text, most frequent first (ties in
     order of first occurrence). A word tagged two ways counts once, under its commoner tag."""
+    words, counts, tags = word_columns(text, extra_words=extra_words, segmenter=segmenter)
+    return list(zip(repeat(article_id, len(words)), words, counts, tags))
+
+
+def word_columns(text: str, *, extra_words=(), segmenter: str | None = None) -> tuple[list, list, list]:
+    """:func:`word_rows` as three columns (words, counts, tags): what a table is built from."""
     if (segmenter or default_segmenter()) == "rjieba":
-        return _rjieba_word_rows(article_id, text, extra_words)
+        kept = _rjieba_word_counts(text, extra_words)
+        if not kept:
+            return [], [], []
+        words, counts = zip(*kept)
+        return list(words), list(counts), list(map(_RJIEBA_CONTENT.__getitem__, words))
     counts = Counter(tagged_words(text, segmenter=segmenter, extra_words=extra_words))
     content = _judge(counts)
     kept = [(pair, count) for pair, count in counts.items() if pair in content]
@@ -244,8 +255,8 @@ def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = 
         else:
             totals[word] = count
             commonest_tag[word] = pos
-    ordered = totals.items() if len(totals) == len(kept) else Counter(totals).most_common()
-    return [(article_id, word, count, commonest_tag[word]) for word, count in ordered]
+    ordered = list(totals.items()) if len(totals) == len(kept) else Counter(totals).most_common()
+    return [w for w, _ in ordered], [c for _, c in ordered], [commonest_tag[w] for w, _ in ordered]
 
 
 # rjieba tags a word the same way wherever it stands (its tag is the dictionary's, or, for
@@ -255,16 +266,15 @@ _RJIEBA_JUDGED: set[str] = set()
 _RJIEBA_CONTENT: dict[str, str] = {}
 
 
-def _rjieba_word_rows(article_id, text: str, extra_words) -> list[tuple]:
+def _rjieba_word_counts(text: str, extra_words) -> list[tuple[str, int]]:
+    """``(word, count)`` for the content words of ``text``, most frequent first."""
     segmenter = rjieba_segmenter(tuple(extra_words))
     words = segmenter.cut(text)
     if not _RJIEBA_JUDGED.issuperset(words):
         _rjieba_judge(segmenter, text, words)
-    content = _RJIEBA_CONTENT
     # Filtering and counting run in C: no Python step per token. The sort is stable:
     # ties stay in order of first occurrence.
-    kept = sorted(Counter(filter(content.__contains__, words)).items(), key=_COUNT, reverse=True)
-    return [(article_id, word, count, content[word]) for word, count in kept]
+    return sorted(Counter(filter(_RJIEBA_CONTENT.__contains__, words)).items(), key=_COUNT, reverse=True)
 
 
 def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
