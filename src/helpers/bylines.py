@@ -133,7 +133,7 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
     return rest[:end], rest[end:]
 
 
-_DATELINE_HINTS = ("电", "讯", "记者", "通讯员", "实习生", "摄影")
+_DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one of these opens every dateline
 _CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]")
 
 
@@ -146,8 +146,7 @@ def match_dateline(text: str) -> Dateline | None:
     >>> match_dateline("近日,市中新项目管理局…") is None
     True
     """
-    head = text[:80]
-    if not any(hint in head for hint in _DATELINE_HINTS):
+    if not _DATELINE_HINT.search(text, 0, 80):
         return None
     match = _DATED.match(text)
     if match and bool(match.group("open")) != bool(match.group("close")):

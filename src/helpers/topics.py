@@ -293,23 +293,14 @@ def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
 
 
 def _tags_alone(segmenter, words) -> dict[str, str]:
-    """The tag of each word that stays one token when cut alone.
+    """The tag of each word that is one token when the words are cut a line each.
 
-    The words are tagged in one call, a line each: a line break is a boundary jieba
-    never cuts across, so each line is cut as if alone, and one call costs less than
-    thousands.
+    A line break is a boundary jieba never cuts across, so each line is cut as if alone,
+    and one call costs far less than thousands. rjieba's tag for a token does not depend
+    on its neighbours, so a word that another line yields as a token gets that tag too.
     """
-    words = [word for word in words if "\n" not in word]
-    tokens = segmenter.tag("\n".join(words))
-    lines: list[list[tuple[str, str]]] = [[]]
-    for token, tag in tokens:
-        if token == "\n":
-            lines.append([])
-        else:
-            lines[-1].append((token, tag))
-    if len(lines) != len(words):  # never seen; fall back to one call per word
-        lines = [segmenter.tag(word) for word in words]
-    return {word: line[0][1] for word, line in zip(words, lines) if len(line) == 1 and line[0][0] == word}
+    found = dict(segmenter.tag("\n".join(word for word in words if "\n" not in word)))
+    return {word: found[word] for word in words if word in found}
 
 
 def _tags_in_place(segmenter, text: str, words) -> dict[str, str]:
