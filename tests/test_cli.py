@@ -120,7 +120,9 @@ def test_figures_unknown_kind_is_a_usage_error(sample_path):
 
 
 def test_topics_command(sample_path):
-    records = json.loads(run("topics", str(sample_path), "--top", "3", "--format", "json").stdout)
+    result = run("topics", str(sample_path), "--top", "3", "--format", "json")
+    assert result.stderr == ""  # jieba's "Building prefix dict..." chatter stays quiet
+    records = json.loads(result.stdout)
     assert len(records) == 21
     assert [r["keyword"] for r in records if r["article_id"] == 3][:2] == ["月球样品", "嫦娥五号"]
     assert {r["topics"] for r in records if r["article_id"] == 3} == {"航天"}

@@ -61,8 +61,6 @@ _POS_TOKENIZER: jieba.posseg.POSTokenizer | None = None
 _RJIEBA = None
 SEGMENTERS = ("jieba", "rjieba")
 
-# jieba is imported when first used (rjieba word counts never need it): quiet its logger now.
-logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def cache_dir() -> Path:
@@ -91,11 +89,12 @@ def pos_tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.posseg
     POSTokenizer built over a tokenizer only.
     """
     global _TOKENIZER, _POS_TOKENIZER
-    import jieba
+    import jieba  # imported on first use: rjieba word counts never need it
     import jieba.posseg
 
     with _LOCK:
         if _POS_TOKENIZER is None:
+            jieba.setLogLevel(logging.WARNING)  # importing jieba set it to DEBUG
             built = jieba.Tokenizer()
             built.tmp_dir = str(cache_dir())
             built.initialize()
