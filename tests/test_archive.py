@@ -77,6 +77,21 @@ def test_dask_engine_gives_the_same_tables(folder, tmp_path):
     pd.testing.assert_frame_equal(local.failures, dask.failures)
 
 
+def test_dask_distributed_cluster_by_address_gives_the_same_tables(folder):
+    """A real dask.distributed scheduler with worker processes, reached by its tcp:// address."""
+    from distributed import LocalCluster
+
+    local = load_archive(folder, words=True, cache_dir=None, progress=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        remote = load_archive(folder, words=True, engine="dask", address=cluster.scheduler_address,
+                              cache_dir=None, progress=False)
+        assert "from_sequence" in cluster.scheduler.task_prefixes  # the cluster ran the bag of files
+    for name in ("articles", "figures", "words"):
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
+    pd.testing.assert_frame_equal(local.failures, remote.failures)
+
+
 def test_trends_over_the_archive(folder):
     archive = load_archive(folder, words=True, cache_dir=None, progress=False)
     money = money_by_period(archive.figures, freq="M")
