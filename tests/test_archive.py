@@ -12,6 +12,7 @@ import pytest
 
 from conftest import CORPUS, DATA
 from helpers.archive import load_archive
+from helpers.figures import one_per_range
 from helpers.paths import SAMPLE_BULLETIN
 from helpers.trends import growth_over_time, money_by_period, moving_words, topic_shares_by_period
 
@@ -92,10 +93,21 @@ def test_dask_distributed_cluster_by_address_gives_the_same_tables(folder):
     pd.testing.assert_frame_equal(local.failures, remote.failures)
 
 
+def test_money_by_period_counts_a_range_once(tmp_path):
+    for day, text in (("2020-01-05", "奖补政策出台\n\n本报讯 每户补助20万至50万元，另奖励5万元。"),
+                      ("2020-02-03", "基金设立\n\n本报讯 基金规模3亿元。")):
+        (tmp_path / f"paper_{day}.txt").write_text(text, encoding="utf-8")
+    archive = load_archive(tmp_path, cache_dir=None, progress=False, workers=1)
+    assert archive.figures.query("kind == 'money'")["yuan"].sum() == 300_750_000  # both ends summed
+    monthly = money_by_period(archive.figures, freq="M").sum(axis=1)
+    assert monthly.to_dict() == {pd.Period("2020-01", "M"): 250_000, pd.Period("2020-02", "M"): 300_000_000}
+
+
 def test_trends_over_the_archive(folder):
     archive = load_archive(folder, words=True, cache_dir=None, progress=False)
     money = money_by_period(archive.figures, freq="M")
-    assert money.to_numpy().sum() == pytest.approx(archive.figures.query("kind == 'money'")["yuan"].sum())
+    once = one_per_range(archive.figures.query("kind == 'money'"))
+    assert money.to_numpy().sum() == pytest.approx(once["yuan"].sum())
     shares = topic_shares_by_period(archive.words, freq="M")
     assert shares.sum(axis=1).round(6).eq(1).all()
     assert growth_over_time(archive.figures)["issue_date"].is_monotonic_increasing

@@ -32,7 +32,7 @@ import pandas as pd
 from .numbers import CURRENCIES, MAGNITUDES, format_amount, split_magnitude, to_number
 
 __all__ = ["FIGURE_COLUMNS", "FIGURE_KINDS", "extract_figures", "figures_from_text",
-           "figures_from_path", "readable_figures"]
+           "figures_from_path", "readable_figures", "one_per_range"]
 
 FIGURE_COLUMNS = [
     "article_id", "kind", "text", "value", "unit", "currency", "amount", "yuan", "pct",
@@ -497,6 +497,27 @@ def figures_from_path(text_or_path: str | Path, *, issue_date=None, kinds=None) 
     from .articles import parse_articles
 
     return extract_figures(parse_articles(text_or_path, issue_date=issue_date), kinds=kinds)
+
+
+def one_per_range(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures with each range kept once, at its low end: the rows to sum.
+
+    补助20万至50万元 is two rows (one per end, sharing a ``range_id``) so that each number
+    as written is in the table; summing both would count 70万 that were never announced.
+    Totals here count a range at its low end, the amount it promises at least.
+
+    >>> money = figures_from_path("每户补助20万至50万元，另奖励5万元。")
+    >>> money["yuan"].sum(), one_per_range(money)["yuan"].sum()
+    (np.float64(750000.0), np.float64(250000.0))
+    """
+    ranged = figures["range_id"].notna()
+    if not ranged.any():
+        return figures
+    keys = [c for c in ("source_file", "article_id") if c in figures.columns] + ["range_id"]
+    size = figures["amount"].fillna(figures["pct"]).fillna(figures["value"])
+    lows = figures[ranged].assign(_size=size[ranged]).sort_values("_size", kind="stable")
+    lows = lows.drop_duplicates(keys).drop(columns="_size")
+    return pd.concat([figures[~ranged], lows]).sort_index()
 
 
 def readable_figures(figures: pd.DataFrame) -> pd.DataFrame:

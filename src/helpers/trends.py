@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .figures import one_per_range
 from .topics import TOPICS_CSV, _topic_lexicon
 
 __all__ = ["money_by_period", "growth_over_time", "topic_shares_by_period", "moving_words"]
@@ -20,9 +21,10 @@ def _period(frame: pd.DataFrame, freq: str) -> pd.Series:
 
 
 def money_by_period(figures: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
-    """Yuan totals and counts of money figures per period and category (wide: one column
-    per category)."""
-    money = figures[(figures["kind"] == "money") & figures["yuan"].notna() & figures["issue_date"].notna()]
+    """Yuan totals of money figures per period and category (wide: one column per
+    category); a range (20万至50万元) counts once, at its low end."""
+    money = one_per_range(figures[(figures["kind"] == "money") & figures["yuan"].notna()
+                                  & figures["issue_date"].notna()])
     return (money.assign(period=_period(money, freq))
             .pivot_table(index="period", columns="category", values="yuan", aggfunc="sum", fill_value=0.0)
             .sort_index())
