@@ -104,14 +104,15 @@ _DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "
          "降", "跌", "减")
 _BASIS = {"同比": "yoy", "环比": "mom", "比上月": "mom", "较上月": "mom"}
 _PRE_QUALIFIER = re.compile(
-    r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上)"
+    r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上|过)"
     r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
 )
+_NOT_EXCEEDING = set("通经不越错难胜")  # 通过, 经过, 不过...: 过 that does not mean "more than"
 _PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
 _QUALIFIERS = {
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "最少": "at_least",
     "不超过": "at_most", "不高于": "at_most", "不到": "at_most", "不足": "at_most", "最高": "at_most", "最多": "at_most", "至多": "at_most",
-    "超过": "over", "逾": "over", "突破": "over", "超": "over", "余": "over", "多": "over", "上": "over",
+    "超过": "over", "逾": "over", "突破": "over", "超": "over", "余": "over", "多": "over", "上": "over", "过": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx",
     "接近": "approx", "达到": "", "达": "",
 }
@@ -171,9 +172,11 @@ def _qualifier_before(body: str, start: int) -> str:
     before = window[: match.start()][-1:] if match.start() else body[max(0, start - 9):max(0, start - 8)]
     if q in ("近", "接近") and before in ("附", "最", "临", "靠", "邻", "接", "将"):
         return ""
-    if q == "上" and not re.match(r"[百千万亿]", body[start:start + 1]):
-        return ""  # 上 qualifies only a bare magnitude: 上万元, 上千万元
-    if q in ("近", "约", "超", "逾", "上") and match.group("gap"):
+    if q in ("上", "过") and not re.match(r"[百千万亿]", body[start:start + 1]):
+        return ""  # 上 and 过 qualify only a bare magnitude: 上万元, 上千万元, 过亿元
+    if q == "过" and before in _NOT_EXCEEDING:
+        return "at_most" if before == "不" else ""  # 不过百米: no more than; 经过: a verb
+    if q in ("近", "约", "超", "逾", "上", "过") and match.group("gap"):
         return ""  # only the strong words may stand apart from the number
     return _QUALIFIERS.get(q, "")
 
@@ -228,6 +231,10 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
             return None  # 几十万元, 数十亿元: vague
         if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
             return None  # 百万 alone is a word; 近百亿元, 上万元 are amounts
+        if bare and numeral == "百" and unit == "度":
+            return None  # 百度 is Baidu; a hundred degrees is written 100度
+        if bare and previous == "过" and start >= 2 and body[start - 2] == "通":
+            return None  # 通过百家宴, 通过万元户评选: a name after the verb 通过
         try:
             value, magnitude_word = split_magnitude(numeral + (magnitude_word or ""))
         except ValueError:
