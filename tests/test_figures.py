@@ -251,3 +251,9 @@ def test_vague_and_colloquial_amounts():
     figures = figures_from_text("损失100多万元，一年可收入上万元，两斤3块钱，获利数十万元。")
     assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
         ("100多万元", 1e6, "over"), ("万元", 1e4, "over"), ("3块钱", 3.0, "")]
+
+
+@pytest.mark.parametrize(("body", "text", "yuan"), [("三千元的补助已到账。", "三千元", 3000), ("二十万元奖金。", "二十万元", 2e5)])
+def test_chinese_numeral_at_the_very_start_of_a_body(body, text, yuan):
+    figure = one(body)
+    assert (figure["text"], figure["yuan"]) == (text, yuan)

@@ -219,7 +219,7 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[match.group("fann")]
         return _Figure("growth", fan, start, end, float(times), "番",
                        pct=float(2 ** times - 1) * 100, direction="up")
-    previous = body[start - 1] if start else ""
+    previous = body[start - 1] if start else "\n"  # not "": "" is in every string
     if previous in _BAD_BEFORE or (previous == "前" and unit in ("名", "位")):
         return None
     if numeral[0].isdigit():  # the common case, without the Chinese-numeral machinery
