@@ -165,8 +165,8 @@ def test_growth_listed_after_a_verb_inherits_it():
     "sentence",
     ["5G基站建设加快。", "重庆医科大学于2015年成为共建高校。", "7月13日，大赛启动。", "今年1-6月，企业累计生产。",
      "例如第16条创新财政金融支持方面。", "第六届“创客中国”大赛。", "M9协作网在重庆成立。", "元旦期间住3单元。",
-     "数十亿元的投资。", "是去年的2倍。", "成为万元户。", "发展多元化。", "通过万元户评选。", "通过百家宴庆祝。",
-     "参观过百度、腾讯。"],
+     "数十人参加。", "是去年的2倍。", "成为万元户。", "发展多元化。", "通过万元户评选。", "通过百家宴庆祝。",
+     "参观过百度、腾讯。", "船长七八米。", "运来六七吨煤。"],
 )
 def test_not_figures(sentence):
     assert figures_from_text(sentence) == []
@@ -250,7 +250,42 @@ def test_basis_points_and_rate_nouns():
 def test_vague_and_colloquial_amounts():
     figures = figures_from_text("损失100多万元，一年可收入上万元，两斤3块钱，获利数十万元。")
     assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
-        ("100多万元", 1e6, "over"), ("万元", 1e4, "over"), ("3块钱", 3.0, "")]
+        ("100多万元", 1e6, "over"), ("万元", 1e4, "over"), ("3块钱", 3.0, ""),
+        ("数十万元", 2e5, "approx"), ("数十万元", 9e5, "approx")]
+
+
+def test_chinese_decimals_are_not_vague():
+    assert [(f["text"], f["amount"]) for f in figures_from_text("票价三点一四元。")] == [("三点一四元", 3.14)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        ("每月开销两三千元。", "两三千元", 2000, 3000),
+        ("一辆车卖十七八万元。", "十七八万元", 170_000, 180_000),
+        ("买一台要十几万元。", "十几万元", 110_000, 190_000),
+        ("企业每年补贴几十万元。", "几十万元", 200_000, 900_000),
+        ("吸引投资数百亿元。", "数百亿元", 2e10, 9e10),
+        ("门票一二百元。", "一二百元", 100, 200),
+        ("融资两三千万美元。", "两三千万美元", 2e7, 3e7),
+        ("只花一两块钱。", "一两块钱", 1, 2),
+        ("七八元一斤。", "七八元", 7, 8),
+    ],
+)
+def test_vague_money_is_a_range(sentence, text, low, high):
+    figures = figures_from_text(sentence)
+    assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
+        (text, low, "approx"), (text, high, "approx")]
+    assert figures[0]["range_id"] == figures[1]["range_id"] is not None
+    assert sentence[figures[0]["start"]:figures[0]["end"]] == text
+
+
+def test_vague_money_keeps_its_subject_and_totals_count_it_once():
+    from helpers.figures import one_per_range
+
+    figures = extract_figures(parse_articles("补贴政策\n\n本报讯 每户补贴几十万元，另奖励5万元。"))
+    assert figures["subject"].tolist() == ["补贴", "补贴", "奖励"]
+    assert one_per_range(figures)["yuan"].sum() == 250_000
 
 
 @pytest.mark.parametrize(("body", "text", "yuan"), [("三千元的补助已到账。", "三千元", 3000), ("二十万元奖金。", "二十万元", 2e5)])

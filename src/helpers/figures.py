@@ -17,8 +17,10 @@ written, with the columns in :data:`FIGURE_COLUMNS`:
   investment, output, loan, revenue, other);
 - ``sentence`` and ``start``/``end``, the offsets of ``text`` in the article body.
 
+Vague money amounts become a range of two rows sharing a ``range_id``, qualifier ``approx``:
+两三千元 2000-3000, 十几万元 11万-19万, 几十万元 and 数十万元 20万-90万 (几/数: two to nine).
 Not figures: years and dates (2015年, 7月13日, 1-6月), ordinals (第16条, 第六届), model names
-(5G, M9), and vague amounts (数十亿元, 几十万元).
+(5G, M9), and vague counts (几十人, 数百家).
 """
 
 from __future__ import annotations
@@ -85,6 +87,20 @@ _CANDIDATE = re.compile(
     rf"|(?<=百)分之)"
 )
 _CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
+# Vague money amounts, read as ranges: 两三千元 (2000-3000), 十七八万元 (17万-18万), 十几万元
+# (11万-19万), 几十万元 / 数百亿元 (几 and 数: two to nine of the magnitude).
+_VAGUE_MAG = r"十万亿|百万亿|千万亿|十万|百万|千万|十亿|百亿|千亿|万亿|十|百|千|万|亿"
+_MONEY_UNIT = "|".join(map(re.escape, _MONEY))
+# A fast scan (a character class first lets the engine skip ahead), then the reading.
+_VAGUE_SCAN = re.compile(
+    rf"[一二两三四五六七八十几数][一二两三四五六七八九几]?[二两三四五六七八九]?(?:{_VAGUE_MAG})?(?:{_MONEY_UNIT})")
+_VAGUE_MONEY = re.compile(
+    rf"(?:(?P<ten>十)?(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<pmag>{_VAGUE_MAG})?"
+    rf"|十几(?P<tmag>{_VAGUE_MAG})?|(?P<few>[几数])(?P<fmag>{_VAGUE_MAG}))(?P<unit>{_MONEY_UNIT})"
+)
+_DIGIT_PAIR = re.compile("[一二两三四五六七八九]{2}")  # 七八: no place word between, so not one number
+_NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
+_DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BAD_AFTER = {
     "元": re.compile(r"[旦宵素首器件化]"),
     "个": re.compile(r"月|小时|工作日|星期|季度|世纪|多月"),
@@ -229,6 +245,8 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         bare = not _CN_DIGIT.search(numeral)
         if previous in "几数成多好" or (previous == "上" and not bare):
             return None  # 几十万元, 数十亿元: vague
+        if _DIGIT_PAIR.search(numeral.partition("点")[0]):  # 三点一四: decimals may pair
+            return None  # 七八元, 六七吨: vague (money is read as a range by _vague_money)
         if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
             return None  # 百万 alone is a word; 近百亿元, 上万元 are amounts
         if bare and numeral == "百" and unit == "度":
@@ -260,6 +278,40 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
     elif kind == "ratio":
         figure.pct = value * 100
     return figure
+
+
+def _vague_money(body: str) -> list[tuple[_Figure, _Figure]]:
+    """The low and high ends of each vague money amount (两三千元, 几十万元) in ``body``."""
+    found = []
+    for candidate in _VAGUE_SCAN.finditer(body):
+        if candidate.start() and body[candidate.start() - 1] in _NOT_BEFORE_VAGUE:
+            continue  # inside a longer number: 二十七八万 is not 七八万
+        match = _VAGUE_MONEY.fullmatch(body, candidate.start(), candidate.end())
+        if match is None:
+            continue  # 一元, 三十元: a plain amount, read by the main pass
+        if match.group("low"):
+            low, high = _DIGIT_VALUE[match.group("low")], _DIGIT_VALUE[match.group("high")]
+            if high != low + 1:
+                continue  # 一三, 八二: not a vague pair
+            if match.group("ten"):
+                low, high = low + 10, high + 10
+            magnitude = match.group("pmag") or ""
+            if match.group("ten") and magnitude.startswith("十"):
+                continue  # 十三四十: not a number
+        elif match.group("few"):
+            low, high, magnitude = 2, 9, match.group("fmag")
+        else:
+            low, high, magnitude = 11, 19, match.group("tmag") or ""
+        if magnitude.startswith("十") and match.group("few") is None and match.group("low") is None:
+            continue  # 十几十万: not a number
+        word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
+        factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
+        unit = match.group("unit")
+        ends = tuple(_Figure("money", match.group(), match.start(), match.end(), float(n * factor),
+                             word + unit, MAGNITUDES.get(word, 1.0), CURRENCIES[unit], qualifier="approx")
+                     for n in (low, high))
+        found.append(ends)
+    return found
 
 
 def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
@@ -399,9 +451,15 @@ def _figure_rows(body: str, article_id: int | None, first_range_id: int,
         _apply_change(body, figure, figures[-1] if figures else None)
         if figure.kind and figure.kind != "ratio":
             figures.append(figure)
-    if not figures:
+    vague = _vague_money(body) if unit_kinds is None or "money" in unit_kinds else []
+    if not figures and not vague:
         return []
-    figures, _ = _link_ranges(body, figures, first_range_id)
+    figures, next_id = _link_ranges(body, figures, first_range_id)
+    if vague:  # each a range of its own, in page order with the rest
+        for number, (low, high) in enumerate(vague, start=next_id):
+            low.range_id = high.range_id = number
+            figures += [low, high]
+        figures.sort(key=lambda f: f.start)
     rows = []
     spans = _Spans(body)
     for figure in figures:
