@@ -82,7 +82,8 @@ _CANDIDATE = re.compile(
     rf"(?:[\d,.{_CN_CHARS}点]+(?:{_MAG})?[余多]?(?:{_MAG})?{_UNIT_HEAD}"
     rf"|(?<=\d)[余多]?(?:{_MAG})?{_UNIT_HEAD}"
     rf"|(?<=[一二两三四五六七八九十])[成倍]"
-    rf"|(?<=[百千万亿])[余多]?{_UNIT_HEAD}"
+    rf"|(?<=[十百千万亿])[余多]?{_UNIT_HEAD}"
+    rf"|(?<=十)几{_UNIT_HEAD}"
     rf"|(?<=翻)[一两二三四]番"
     rf"|(?<=百)分之)"
 )
@@ -91,14 +92,12 @@ _CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
 # (11万-19万), 几十万元 / 数百亿元 (几 and 数: two to nine of the magnitude).
 _VAGUE_MAG = r"十万亿|百万亿|千万亿|十万|百万|千万|十亿|百亿|千亿|万亿|十|百|千|万|亿"
 _MONEY_UNIT = "|".join(map(re.escape, _MONEY))
-# A fast scan (a character class first lets the engine skip ahead), then the reading.
-_VAGUE_SCAN = re.compile(
-    rf"[一二两三四五六七八十几数][一二两三四五六七八九几]?[二两三四五六七八九]?(?:{_VAGUE_MAG})?(?:{_MONEY_UNIT})")
 _VAGUE_MONEY = re.compile(
     rf"(?:(?P<ten>十)?(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<pmag>{_VAGUE_MAG})?"
     rf"|十几(?P<tmag>{_VAGUE_MAG})?|(?P<few>[几数])(?P<fmag>{_VAGUE_MAG}))(?P<unit>{_MONEY_UNIT})"
 )
 _DIGIT_PAIR = re.compile("[一二两三四五六七八九]{2}")  # 七八: no place word between, so not one number
+_VAGUE_FIRST = frozenset("一二两三四五六七八十几数")
 _NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
 _DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _BAD_AFTER = {
@@ -246,7 +245,7 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         if previous in "几数成多好" or (previous == "上" and not bare):
             return None  # 几十万元, 数十亿元: vague
         if _DIGIT_PAIR.search(numeral.partition("点")[0]):  # 三点一四: decimals may pair
-            return None  # 七八元, 六七吨: vague (money is read as a range by _vague_money)
+            return None  # 七八元, 六七吨: vague (money is read as a range by _vague_at)
         if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
             return None  # 百万 alone is a word; 近百亿元, 上万元 are amounts
         if bare and numeral == "百" and unit == "度":
@@ -280,38 +279,39 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
     return figure
 
 
-def _vague_money(body: str) -> list[tuple[_Figure, _Figure]]:
-    """The low and high ends of each vague money amount (两三千元, 几十万元) in ``body``."""
-    found = []
-    for candidate in _VAGUE_SCAN.finditer(body):
-        if candidate.start() and body[candidate.start() - 1] in _NOT_BEFORE_VAGUE:
-            continue  # inside a longer number: 二十七八万 is not 七八万
-        match = _VAGUE_MONEY.fullmatch(body, candidate.start(), candidate.end())
-        if match is None:
-            continue  # 一元, 三十元: a plain amount, read by the main pass
+def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
+    """The low and high ends of a vague money amount (两三千元, 几十万元, 十几万元) that a
+    number the main pass could not read at ``position`` belongs to, if it is one."""
+    for start in (position - 2, position - 1, position):
+        if start < 0 or body[start] not in _VAGUE_FIRST:
+            continue
+        match = _VAGUE_MONEY.match(body, start)
+        if match is None or match.end() <= position:
+            continue
+        if start and body[start - 1] in _NOT_BEFORE_VAGUE:
+            return None  # inside a longer number: 二十七八万 is not 七八万
         if match.group("low"):
             low, high = _DIGIT_VALUE[match.group("low")], _DIGIT_VALUE[match.group("high")]
             if high != low + 1:
-                continue  # 一三, 八二: not a vague pair
+                return None  # 一三, 八二: not a vague pair
             if match.group("ten"):
                 low, high = low + 10, high + 10
             magnitude = match.group("pmag") or ""
             if match.group("ten") and magnitude.startswith("十"):
-                continue  # 十三四十: not a number
+                return None  # 十三四十: not a number
         elif match.group("few"):
             low, high, magnitude = 2, 9, match.group("fmag")
         else:
             low, high, magnitude = 11, 19, match.group("tmag") or ""
-        if magnitude.startswith("十") and match.group("few") is None and match.group("low") is None:
-            continue  # 十几十万: not a number
+            if magnitude.startswith("十"):
+                return None  # 十几十万: not a number
         word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
         factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
         unit = match.group("unit")
-        ends = tuple(_Figure("money", match.group(), match.start(), match.end(), float(n * factor),
+        return tuple(_Figure("money", match.group(), match.start(), match.end(), float(n * factor),
                              word + unit, MAGNITUDES.get(word, 1.0), CURRENCIES[unit], qualifier="approx")
                      for n in (low, high))
-        found.append(ends)
-    return found
+    return None
 
 
 def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
@@ -427,20 +427,25 @@ def _figure_rows(body: str, article_id: int | None, first_range_id: int,
     numbers whose unit cannot give a requested kind.
     """
     figures: list[_Figure] = []
+    vague: list[tuple[_Figure, _Figure]] = []
     done = 0
     for candidate in _CANDIDATE.finditer(body):
         if candidate.start() < done:
             continue
         match = _FIGURE.match(body, candidate.start())
-        if match is None:
-            continue
-        done = match.end()
-        if unit_kinds is not None:
-            unit = match.group("unit")
-            if (_UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio") not in unit_kinds:
-                continue
-        figure = _from_match(body, match)
-        if figure is None:
+        figure = None
+        if match is not None:
+            done = match.end()
+            if unit_kinds is not None:
+                unit = match.group("unit")
+                if (_UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio") not in unit_kinds:
+                    continue
+            figure = _from_match(body, match)
+        if figure is None:  # unreadable as one number: perhaps a vague amount of money
+            pair = _vague_at(body, candidate.start()) if unit_kinds is None or "money" in unit_kinds else None
+            if pair is not None:
+                vague.append(pair)
+                done = max(done, pair[0].end)
             continue
         if not figure.qualifier:
             figure.qualifier = _qualifier_before(body, figure.start)
@@ -451,7 +456,6 @@ def _figure_rows(body: str, article_id: int | None, first_range_id: int,
         _apply_change(body, figure, figures[-1] if figures else None)
         if figure.kind and figure.kind != "ratio":
             figures.append(figure)
-    vague = _vague_money(body) if unit_kinds is None or "money" in unit_kinds else []
     if not figures and not vague:
         return []
     figures, next_id = _link_ranges(body, figures, first_range_id)
