@@ -58,13 +58,14 @@ CODE_VERSION = _code_version()
 
 @dataclass
 class FileResult:
-    """What :func:`process_file` made of one bulletin: plain rows (cheap to send between
-    processes; the DataFrames are built once, for all files), or why it failed."""
+    """What :func:`process_file` made of one bulletin: plain rows (article dicts, figure
+    tuples) and word columns (a dict of lists), from which a chunk's Arrow tables are
+    built, or why it failed."""
 
     path: str
     content_hash: str
     stamp: tuple = ()
-    rows: dict[str, list] = field(default_factory=dict)
+    rows: dict[str, list | dict[str, list]] = field(default_factory=dict)
     error: str | None = None
 
 

@@ -530,11 +530,6 @@ def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
     return rows
 
 
-def frame_from_rows(rows: list[tuple]) -> pd.DataFrame:
-    """The figures DataFrame for rows from :func:`figure_rows`."""
-    return _frame(rows)
-
-
 def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row per figure in the bodies of the news and photo rows of ``articles``.
 
