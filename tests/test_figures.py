@@ -143,6 +143,8 @@ def test_qualifiers(sentence, text, qualifier):
         ("营业收入下降2.1%。", "growth", -2.1, -2.1, None, "down"),
         ("环比增长0.12%。", "growth", 0.12, 0.12, "mom", "up"),
         ("比上年提高0.4个百分点。", "pp", 0.4, 0.4, "vs_prev_year", "up"),
+        ("营业额比去年同期增长12.5%。", "growth", 12.5, 12.5, "yoy", "up"),
+        ("较上年同期下降3%。", "growth", -3, -3, "yoy", "down"),
         ("降幅收窄1.4个百分点。", "pp", -1.4, -1.4, None, "down"),
         ("出口增长1.5倍。", "growth", 1.5, 150, None, "up"),
         ("产值翻一番。", "growth", 1, 100, None, "up"),

@@ -117,7 +117,9 @@ _CHANGE = re.compile(
 )
 _DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "降幅", "跌幅", "降速", "低于", "慢于",
          "降", "跌", "减")
-_BASIS = {"同比": "yoy", "环比": "mom", "比上月": "mom", "较上月": "mom"}
+_BASIS = {"同比": "yoy", "环比": "mom", "比上月": "mom", "较上月": "mom",
+          # the same period a year before is year on year (同比), not the whole previous year
+          "比上年同期": "yoy", "比去年同期": "yoy", "较上年同期": "yoy", "较去年同期": "yoy"}
 _PRE_QUALIFIER = re.compile(
     r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上|过)"
     r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
