@@ -36,46 +36,74 @@ def main() -> None:
     corpus = PROJ_ROOT.parent / "shared" / "corpus" / "rmrb"
     parser.add_argument("source", nargs="?", default=str(corpus if corpus.is_dir() else RAW_DIR))
     parser.add_argument("--workers", type=int, default=None)
-    parser.add_argument("--sample-every", type=int, default=8,
-                        help="one-core stage timings use every Nth file (default 8)")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="time bare jieba.lcut and the whole pipeline this many times; best counts")
+    parser.add_argument(
+        "--sample-every",
+        type=int,
+        default=8,
+        help="one-core stage timings use every Nth file (default 8)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="time bare jieba.lcut and the whole pipeline this many times; best counts",
+    )
     args = parser.parse_args()
     paths = find_bulletins(args.source)
     size_mb = sum(p.stat().st_size for p in paths) / 1e6
     some = paths[:: args.sample_every]
     some_mb = sum(p.stat().st_size for p in some) / 1e6
-    print(f"{len(paths)} files, {size_mb:.1f} MB; one-core stages on {len(some)} files, {some_mb:.1f} MB")
+    print(
+        f"{len(paths)} files, {size_mb:.1f} MB; one-core stages on {len(some)} files, {some_mb:.1f} MB"
+    )
 
     seconds, texts = timed(lambda: [(p.name, read_bulletin(p)) for p in some])
     parse_seconds, records = timed(lambda: [split_articles(t, name=n) for n, t in texts])
     print(f"read:                    {some_mb / seconds:7.2f} MB/s")
     print(f"parse:                   {some_mb / parse_seconds:7.2f} MB/s")
-    seconds, _ = timed(lambda: [figure_rows((r["article_id"], r["kind"], r["body"]) for r in page) for page in records])
+    seconds, _ = timed(
+        lambda: [
+            figure_rows((r["article_id"], r["kind"], r["body"]) for r in page) for page in records
+        ]
+    )
     print(f"figures:                 {some_mb / seconds:7.2f} MB/s")
     for segmenter in ("rjieba", "jieba"):
-        seconds, _ = timed(lambda: [word_rows(r["article_id"], article_text(r), segmenter=segmenter)
-                                    for page in records for r in page if r["kind"] != "meta"])
+        seconds, _ = timed(
+            lambda: [
+                word_rows(r["article_id"], article_text(r), segmenter=segmenter)
+                for page in records
+                for r in page
+                if r["kind"] != "meta"
+            ]
+        )
         print(f"word counts ({segmenter}): {some_mb / seconds:7.2f} MB/s")
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.lcut("预热")  # load the dictionary before timing
-    lcut_seconds = min(timed(lambda: [jieba.lcut(t) for _, t in texts])[0] for _ in range(args.repeat))
+    lcut_seconds = min(
+        timed(lambda: [jieba.lcut(t) for _, t in texts])[0] for _ in range(args.repeat)
+    )
     lcut = some_mb / lcut_seconds
     print(f"bare jieba.lcut:         {lcut:7.2f} MB/s (one core, best of {args.repeat})")
 
     # The whole pipeline runs in a fresh process each time (cold: nothing loaded, nothing
     # cached), so its time includes starting the workers and its peak memory is its own.
-    code = ("import sys, time; from helpers.archive import load_archive; t = time.perf_counter(); "
-            f"a = load_archive({args.source!r}, words=True, workers={args.workers!r}, cache_dir=None, "
-            "progress=False); print(time.perf_counter() - t); print(repr(a))")
+    code = (
+        "import sys, time; from helpers.archive import load_archive; t = time.perf_counter(); "
+        f"a = load_archive({args.source!r}, words=True, workers={args.workers!r}, cache_dir=None, "
+        "progress=False); print(time.perf_counter() - t); print(repr(a))"
+    )
     runs = []
     for _ in range(args.repeat):
-        output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        output = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
         runs.append((float(output.split("\n")[0]), output.split("\n")[1]))
     seconds, summary = min(runs)
     whole = size_mb / seconds
-    print(f"whole pipeline (load_archive, words, every core, no cache): {whole:.2f} MB/s, {seconds:.1f} s "
-          f"(best of {', '.join(f'{s:.1f}' for s, _ in runs)} s) -> {summary}")
+    print(
+        f"whole pipeline (load_archive, words, every core, no cache): {whole:.2f} MB/s, {seconds:.1f} s "
+        f"(best of {', '.join(f'{s:.1f}' for s, _ in runs)} s) -> {summary}"
+    )
     print(f"ratio to bare jieba.lcut on one core: {whole / lcut:.1f}x")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of the pipeline (largest process): {peak:.0f} MB")

@@ -58,20 +58,29 @@ def main() -> None:
 
     seconds, records = best_seconds(lambda: [f for t in texts for f in figures_from_text(t)])
     money = sum(1 for f in records if f["kind"] == "money")
-    print(f"helpers figures_from_text (records):  {size_mb / seconds:7.2f} MB/s  "
-          f"({len(records)} figures, {money} money)")
+    print(
+        f"helpers figures_from_text (records):  {size_mb / seconds:7.2f} MB/s  "
+        f"({len(records)} figures, {money} money)"
+    )
     frame_seconds, frame = best_seconds(lambda: extract_figures(articles))
-    print(f"helpers extract_figures, all kinds:    {size_mb / frame_seconds:7.2f} MB/s  ({len(frame)} figures)")
+    print(
+        f"helpers extract_figures, all kinds:    {size_mb / frame_seconds:7.2f} MB/s  ({len(frame)} figures)"
+    )
     money_seconds, money_frame = best_seconds(lambda: extract_figures(articles, kinds=["money"]))
-    print(f"helpers extract_figures, money:        {size_mb / money_seconds:7.2f} MB/s  ({len(money_frame)} money)")
+    print(
+        f"helpers extract_figures, money:        {size_mb / money_seconds:7.2f} MB/s  ({len(money_frame)} money)"
+    )
     try:
         import jionlp
     except ImportError:
         print("JioNLP not installed: `make bench` installs it for this comparison")
         return
     jio_seconds, found = best_seconds(
-        lambda: [m for t in texts for m in jionlp.ner.extract_money(t, with_parsing=True)])
-    print(f"jionlp.ner.extract_money:              {size_mb / jio_seconds:7.2f} MB/s  ({len(found)} money)")
+        lambda: [m for t in texts for m in jionlp.ner.extract_money(t, with_parsing=True)]
+    )
+    print(
+        f"jionlp.ner.extract_money:              {size_mb / jio_seconds:7.2f} MB/s  ({len(found)} money)"
+    )
     print(f"speed-up, money beside money:          {jio_seconds / money_seconds:.1f}x")
     print(f"speed-up, all six kinds beside money:  {jio_seconds / frame_seconds:.1f}x")
 

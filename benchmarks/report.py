@@ -20,7 +20,9 @@ from helpers.report import NOTEBOOKS, run_report
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        results = run_report([SAMPLE_BULLETIN], output_dir=Path(folder) / "full", progress=lambda _: None)
+        results = run_report(
+            [SAMPLE_BULLETIN], output_dir=Path(folder) / "full", progress=lambda _: None
+        )
         full = time.perf_counter() - started
         assert all(r.ok for r in results), results
 
@@ -41,7 +43,9 @@ def main() -> None:
         report.NOTEBOOKS = emptied
         try:
             started = time.perf_counter()
-            run_report([SAMPLE_BULLETIN], output_dir=Path(folder) / "floor", progress=lambda _: None)
+            run_report(
+                [SAMPLE_BULLETIN], output_dir=Path(folder) / "floor", progress=lambda _: None
+            )
             floor = time.perf_counter() - started
         finally:
             report.NOTEBOOKS = original

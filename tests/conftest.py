@@ -47,5 +47,7 @@ def assert_no_line_lost(text: str, records: list[dict]) -> None:
         haystack = record_text(record)
         for number in inside:
             for word in re.sub(r"^\s*#{1,6}\s", "", lines[number - 1]).split():
-                assert word in haystack, f"line {number} word {word!r} missing from row {record['article_id']}"
+                assert word in haystack, (
+                    f"line {number} word {word!r} missing from row {record['article_id']}"
+                )
     assert covered == non_blank, "some non-blank lines are in no row"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import CORPUS, DATA
+
 from helpers.archive import load_archive
 from helpers.figures import one_per_range
 from helpers.paths import SAMPLE_BULLETIN
@@ -22,7 +22,11 @@ def folder(tmp_path_factory) -> Path:
     """Twelve real pages over two months (the shared corpus, else the project's own
     bulletins), and one file that is not a bulletin."""
     folder = tmp_path_factory.mktemp("archive")
-    pages = sorted((CORPUS / "rmrb").glob("2020-0[12]/*.txt"))[::60] if (CORPUS / "rmrb").is_dir() else []
+    pages = (
+        sorted((CORPUS / "rmrb").glob("2020-0[12]/*.txt"))[::60]
+        if (CORPUS / "rmrb").is_dir()
+        else []
+    )
     if pages:
         for page in pages[:12]:
             shutil.copy(page, folder / page.name)
@@ -60,7 +64,8 @@ def test_cache_reuses_unchanged_files_and_processes_only_new_ones(folder, tmp_pa
     grown = tmp_path / "grown"
     shutil.copytree(folder, grown)
     (grown / "cqrb_2023-03-08_extra.txt").write_text(
-        (DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        (DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     before = load_archive(grown, cache_dir=cache, progress=False)
     after = load_archive(grown, cache_dir=cache, progress=False)
     assert after.processed == 0
@@ -72,7 +77,9 @@ def test_cache_reuses_unchanged_files_and_processes_only_new_ones(folder, tmp_pa
 
 def test_dask_engine_gives_the_same_tables(folder, tmp_path):
     local = load_archive(folder, words=True, cache_dir=None, progress=False)
-    dask = load_archive(folder, words=True, engine="dask", workers=2, cache_dir=None, progress=False)
+    dask = load_archive(
+        folder, words=True, engine="dask", workers=2, cache_dir=None, progress=False
+    )
     for name in ("articles", "figures", "words"):
         pd.testing.assert_frame_equal(getattr(local, name), getattr(dask, name))
     pd.testing.assert_frame_equal(local.failures, dask.failures)
@@ -83,24 +90,39 @@ def test_dask_distributed_cluster_by_address_gives_the_same_tables(folder):
     from distributed import LocalCluster
 
     local = load_archive(folder, words=True, cache_dir=None, progress=False)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://")
-        remote = load_archive(folder, words=True, engine="dask", address=cluster.scheduler_address,
-                              cache_dir=None, progress=False)
-        assert "from_sequence" in cluster.scheduler.task_prefixes  # the cluster ran the bag of files
+        remote = load_archive(
+            folder,
+            words=True,
+            engine="dask",
+            address=cluster.scheduler_address,
+            cache_dir=None,
+            progress=False,
+        )
+        assert (
+            "from_sequence" in cluster.scheduler.task_prefixes
+        )  # the cluster ran the bag of files
     for name in ("articles", "figures", "words"):
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
     pd.testing.assert_frame_equal(local.failures, remote.failures)
 
 
 def test_money_by_period_counts_a_range_once(tmp_path):
-    for day, text in (("2020-01-05", "奖补政策出台\n\n本报讯 每户补助20万至50万元，另奖励5万元。"),
-                      ("2020-02-03", "基金设立\n\n本报讯 基金规模3亿元。")):
+    for day, text in (
+        ("2020-01-05", "奖补政策出台\n\n本报讯 每户补助20万至50万元，另奖励5万元。"),
+        ("2020-02-03", "基金设立\n\n本报讯 基金规模3亿元。"),
+    ):
         (tmp_path / f"paper_{day}.txt").write_text(text, encoding="utf-8")
     archive = load_archive(tmp_path, cache_dir=None, progress=False, workers=1)
     assert archive.figures.query("kind == 'money'")["yuan"].sum() == 300_750_000  # both ends summed
     monthly = money_by_period(archive.figures, freq="M").sum(axis=1)
-    assert monthly.to_dict() == {pd.Period("2020-01", "M"): 250_000, pd.Period("2020-02", "M"): 300_000_000}
+    assert monthly.to_dict() == {
+        pd.Period("2020-01", "M"): 250_000,
+        pd.Period("2020-02", "M"): 300_000_000,
+    }
 
 
 def test_trends_over_the_archive(folder):
@@ -116,7 +138,13 @@ def test_trends_over_the_archive(folder):
 
 
 def test_archive_command(folder, tmp_path):
-    command = [str(Path(sys.executable).with_name("bulletin")), "archive", str(folder), "-o", str(tmp_path)]
+    command = [
+        str(Path(sys.executable).with_name("bulletin")),
+        "archive",
+        str(folder),
+        "-o",
+        str(tmp_path),
+    ]
     first = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert first.returncode == 1  # one file failed, and said so in one line
     assert first.stderr.count("bulletin: error:") == 1 and "broken.txt" in first.stderr

@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
-
 from conftest import DATA, assert_no_line_lost
+
 from helpers import ARTICLE_COLUMNS, NotABulletinError, parse_articles, read_bulletin
 from helpers.export import plain_records
 
@@ -24,19 +24,79 @@ def sample(sample_path) -> list[dict]:
 
 SAMPLE_EXPECTED = [
     # kind, kicker, headline, agency, place, date, reporters, interns, photographers, lines
-    ("news", None, "中新金融科技产业示范基地落户江北嘴", "重庆日报", None, None,
-     ["杨骏"], ["郭心悦"], [], (3, 7)),
-    ("news", None, "9所医科大学在渝成立M9协作网 推动医学教育创新发展", "重庆日报", None, None,
-     ["李星婷"], ["龚清杨"], [], (9, 15)),
-    ("news", None, "嫦娥五号任务 首批月球科研样品正式发放", "新华社", "北京", "2021-07-12",
-     ["胡喆"], [], [], (17, 23)),
-    ("news", None, "国产无液氦稀释制冷机取得突破 可为量子计算提供极低温条件", "新华社", "北京", "2021-07-13",
-     ["董瑞丰"], [], [], (25, 31)),
-    ("news", "以绿色创新支撑引领高质量发展", "南岸出台“财政金融政策”24条 和“为科技工作者办实事”清单",
-     "重庆日报", None, "2021-07-13", ["王翔"], [], [], (33, 48)),
+    (
+        "news",
+        None,
+        "中新金融科技产业示范基地落户江北嘴",
+        "重庆日报",
+        None,
+        None,
+        ["杨骏"],
+        ["郭心悦"],
+        [],
+        (3, 7),
+    ),
+    (
+        "news",
+        None,
+        "9所医科大学在渝成立M9协作网 推动医学教育创新发展",
+        "重庆日报",
+        None,
+        None,
+        ["李星婷"],
+        ["龚清杨"],
+        [],
+        (9, 15),
+    ),
+    (
+        "news",
+        None,
+        "嫦娥五号任务 首批月球科研样品正式发放",
+        "新华社",
+        "北京",
+        "2021-07-12",
+        ["胡喆"],
+        [],
+        [],
+        (17, 23),
+    ),
+    (
+        "news",
+        None,
+        "国产无液氦稀释制冷机取得突破 可为量子计算提供极低温条件",
+        "新华社",
+        "北京",
+        "2021-07-13",
+        ["董瑞丰"],
+        [],
+        [],
+        (25, 31),
+    ),
+    (
+        "news",
+        "以绿色创新支撑引领高质量发展",
+        "南岸出台“财政金融政策”24条 和“为科技工作者办实事”清单",
+        "重庆日报",
+        None,
+        "2021-07-13",
+        ["王翔"],
+        [],
+        [],
+        (33, 48),
+    ),
     ("photo", None, None, "重庆日报", None, "2021-07-13", [], [], ["齐岚森"], (52, 58)),
-    ("news", None, "第六届“创客中国”重庆市中小企业创新创业大赛启动", "重庆日报", None, "2021-07-13",
-     ["夏元"], [], [], (60, 76)),
+    (
+        "news",
+        None,
+        "第六届“创客中国”重庆市中小企业创新创业大赛启动",
+        "重庆日报",
+        None,
+        "2021-07-13",
+        ["夏元"],
+        [],
+        [],
+        (60, 76),
+    ),
 ]
 
 
@@ -47,11 +107,22 @@ def test_sample_has_seven_items_in_page_order(sample):
 
 @pytest.mark.parametrize("index", range(7))
 def test_sample_item(sample, index):
-    kind, kicker, headline, agency, place, when, reporters, interns, photographers, lines = SAMPLE_EXPECTED[index]
+    kind, kicker, headline, agency, place, when, reporters, interns, photographers, lines = (
+        SAMPLE_EXPECTED[index]
+    )
     row = sample[index]
-    assert (row["kind"], row["kicker"], row["headline"], row["subtitle"]) == (kind, kicker, headline, None)
+    assert (row["kind"], row["kicker"], row["headline"], row["subtitle"]) == (
+        kind,
+        kicker,
+        headline,
+        None,
+    )
     assert (row["agency"], row["place"], row["date"]) == (agency, place, when)
-    assert (row["reporters"], row["interns"], row["photographers"]) == (reporters, interns, photographers)
+    assert (row["reporters"], row["interns"], row["photographers"]) == (
+        reporters,
+        interns,
+        photographers,
+    )
     assert row["correspondents"] == []
     assert (row["start_line"], row["end_line"]) == lines
 
@@ -89,14 +160,25 @@ def test_compact_layout_no_blank_lines_header_jump_and_fullwidth():
     header, first, second, photo, editor = records
     assert header["body"] == "重庆日报 2023年3月8日 星期三 第3版\n要闻"
     assert first["headline"] == "两江新区新增市场主体1.2万户"
-    assert (first["reporters"], first["correspondents"], first["date"]) == (["张三"], ["李四"], "2023-03-07")
+    assert (first["reporters"], first["correspondents"], first["date"]) == (
+        ["张三"],
+        ["李四"],
+        "2023-03-07",
+    )
     assert first["body"].split("\n")[1] == "这是同一行里的第二段，同比增长15%。"
     assert (second["kicker"], second["headline"], second["subtitle"]) == (
-        "稳外贸 促消费", "我市出台20条措施支持外贸企业发展", "——全年力争进出口总额增长5%")
+        "稳外贸 促消费",
+        "我市出台20条措施支持外贸企业发展",
+        "——全年力争进出口总额增长5%",
+    )
     assert (second["reporters"], second["interns"], second["date"]) == (["王五"], ["赵六"], None)
     assert second["furniture"] == ["（下转第4版）"]
     assert second["body"].endswith("单个企业每年补助总额不超过200万元。")
-    assert (photo["headline"], photo["photographers"], photo["date"]) == ("春耕备耕忙", ["齐岚森"], "2023-03-07")
+    assert (photo["headline"], photo["photographers"], photo["date"]) == (
+        "春耕备耕忙",
+        ["齐岚森"],
+        "2023-03-07",
+    )
     assert editor["body"] == "本版编辑：周七"
     assert_no_line_lost(read_bulletin(path), records)
 
@@ -107,11 +189,20 @@ def test_wire_layout_spaces_several_reporters_and_photo_items():
     assert [r["kind"] for r in records] == ["news", "news", "photo", "photo"]
     assert (records[0]["reporters"], records[0]["date"]) == (["胡喆", "宋晨"], "2020-12-19")
     assert (records[1]["reporters"], records[1]["date"], records[1]["body"]) == (
-        ["董瑞丰"], "2021-01-22", "据介绍，嫦娥六号将于2024年前后发射。")
+        ["董瑞丰"],
+        "2021-01-22",
+        "据介绍，嫦娥六号将于2024年前后发射。",
+    )
     assert (records[2]["headline"], records[2]["agency"], records[2]["photographers"]) == (
-        None, "新华社", ["林善传"])
+        None,
+        "新华社",
+        ["林善传"],
+    )
     assert (records[3]["headline"], records[3]["agency"], records[3]["photographers"]) == (
-        "冬日暖阳", "新华社", [])
+        "冬日暖阳",
+        "新华社",
+        [],
+    )
     assert_no_line_lost(read_bulletin(path), records)
 
 
@@ -121,14 +212,24 @@ def test_indented_layout_with_crlf_nbsp_subheads_and_closing_dateline():
     assert [r["kind"] for r in records] == ["news", "photo", "news"]
     first, photo, last = records
     assert (first["kicker"], first["headline"], first["column"]) == (
-        "2019年我国GDP近百万亿元，增长6.1%——", "人均1万美元，了不起（权威发布）", "权威发布")
+        "2019年我国GDP近百万亿元，增长6.1%——",
+        "人均1万美元，了不起（权威发布）",
+        "权威发布",
+    )
     assert (first["agency"], first["place"], first["date"], first["reporters"]) == (
-        "本报", "北京", "2020-01-17", ["陆娅楠"])
+        "本报",
+        "北京",
+        "2020-01-17",
+        ["陆娅楠"],
+    )
     assert "\n1万美元\n" in first["body"]  # an in-body subhead stays in the body
     assert "步入人均GDP1万美元的行列" in first["body"]
     assert (photo["headline"], photo["photographers"]) == ("看展览 迎冬奥", ["杜建坡"])
     assert (last["headline"], last["place"], last["date"]) == (
-        "刚果（金）埃博拉疫情防控面临挑战", "约翰内斯堡", "2020-01-16")
+        "刚果（金）埃博拉疫情防控面临挑战",
+        "约翰内斯堡",
+        "2020-01-16",
+    )
     assert_no_line_lost(read_bulletin(path), records)
 
 
@@ -156,15 +257,25 @@ def test_text_is_accepted_as_well_as_paths(sample_path):
 
 
 def test_markup_is_refused_with_a_clear_error():
-    xml = "\n".join(["<doc>", "<url>http://x</url>", "<content>本报讯 正文。</content>", "</doc>"] * 3)
+    xml = "\n".join(
+        ["<doc>", "<url>http://x</url>", "<content>本报讯 正文。</content>", "</doc>"] * 3
+    )
     with pytest.raises(NotABulletinError, match="markup"):
         parse_articles(xml)
 
 
 def test_no_headline_page_start_is_a_continuation():
-    records = rows(parse_articles("（上接第1版）\n\u3000\u3000会议指出，要抓好落实。\n\u3000\u3000会议要求，各地加强统筹。"))
+    records = rows(
+        parse_articles(
+            "（上接第1版）\n\u3000\u3000会议指出，要抓好落实。\n\u3000\u3000会议要求，各地加强统筹。"
+        )
+    )
     assert len(records) == 1
-    assert (records[0]["kind"], records[0]["headline"], records[0]["furniture"]) == ("news", None, ["（上接第1版）"])
+    assert (records[0]["kind"], records[0]["headline"], records[0]["furniture"]) == (
+        "news",
+        None,
+        ["（上接第1版）"],
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t\n"])

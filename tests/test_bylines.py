@@ -13,22 +13,71 @@ from helpers.dates import chinese_small_number, infer_issue_date, resolve_month_
 @pytest.mark.parametrize(
     ("text", "agency", "place", "month", "day", "names", "rest"),
     [
-        ("本报讯(重庆日报记者 杨骏 实习生 郭心悦)近日,市中新项目管理局", "重庆日报", None, None, None,
-         {"reporters": ["杨骏"], "interns": ["郭心悦"]}, "近日,市中新项目管理局"),
-        ("本报讯（记者　张三　通讯员　李四）3月7日，记者", "本报", None, None, None,
-         {"reporters": ["张三"], "correspondents": ["李四"]}, "3月7日，记者"),
-        ("新华社北京7月13日电(记者董瑞丰)记者日前从", "新华社", "北京", 7, 13,
-         {"reporters": ["董瑞丰"]}, "记者日前从"),
-        ("新华社北京12月19日电\u3000（记者 胡喆、宋晨）12月19日，", "新华社", "北京", 12, 19,
-         {"reporters": ["胡喆", "宋晨"]}, "12月19日，"),
-        ("本报北京1月22日电  （记者曲哲涵）财政部", "本报", "北京", 1, 22,
-         {"reporters": ["曲哲涵"]}, "财政部"),
+        (
+            "本报讯(重庆日报记者 杨骏 实习生 郭心悦)近日,市中新项目管理局",
+            "重庆日报",
+            None,
+            None,
+            None,
+            {"reporters": ["杨骏"], "interns": ["郭心悦"]},
+            "近日,市中新项目管理局",
+        ),
+        (
+            "本报讯（记者　张三　通讯员　李四）3月7日，记者",
+            "本报",
+            None,
+            None,
+            None,
+            {"reporters": ["张三"], "correspondents": ["李四"]},
+            "3月7日，记者",
+        ),
+        (
+            "新华社北京7月13日电(记者董瑞丰)记者日前从",
+            "新华社",
+            "北京",
+            7,
+            13,
+            {"reporters": ["董瑞丰"]},
+            "记者日前从",
+        ),
+        (
+            "新华社北京12月19日电\u3000（记者 胡喆、宋晨）12月19日，",
+            "新华社",
+            "北京",
+            12,
+            19,
+            {"reporters": ["胡喆", "宋晨"]},
+            "12月19日，",
+        ),
+        (
+            "本报北京1月22日电  （记者曲哲涵）财政部",
+            "本报",
+            "北京",
+            1,
+            22,
+            {"reporters": ["曲哲涵"]},
+            "财政部",
+        ),
         ("新华社华盛顿5月19日电 正文开始", "新华社", "华盛顿", 5, 19, {}, "正文开始"),
         ("【新华社兴县十日电】据不完全统计", "新华社", "兴县", None, 10, {}, "据不完全统计"),
-        ("本报巴中2月20日电  （张文、杨希壮）“查到了！", "本报", "巴中", 2, 20,
-         {"reporters": ["张文", "杨希壮"]}, "“查到了！"),
-        ("南都讯\u3000记者刘凡\u3000周昌和\u3000继推出日票后，深圳", "南都", None, None, None,
-         {"reporters": ["刘凡", "周昌和"]}, "继推出日票后，深圳"),
+        (
+            "本报巴中2月20日电  （张文、杨希壮）“查到了！",
+            "本报",
+            "巴中",
+            2,
+            20,
+            {"reporters": ["张文", "杨希壮"]},
+            "“查到了！",
+        ),
+        (
+            "南都讯\u3000记者刘凡\u3000周昌和\u3000继推出日票后，深圳",
+            "南都",
+            None,
+            None,
+            None,
+            {"reporters": ["刘凡", "周昌和"]},
+            "继推出日票后，深圳",
+        ),
         ("本报记者  陈  然", "本报", None, None, None, {"reporters": ["陈然"]}, ""),
     ],
 )
@@ -42,8 +91,13 @@ def test_datelines(text, agency, place, month, day, names, rest):
 
 @pytest.mark.parametrize(
     "text",
-    ["近日,市中新项目管理局等7家单位", "记者获悉,7月13日,南岸区", "记者新春探访乡村治理",
-     "7月13日,位于江津区的重庆晋川精密五金有限公司", "据了解,该公司生产的馈线"],
+    [
+        "近日,市中新项目管理局等7家单位",
+        "记者获悉,7月13日,南岸区",
+        "记者新春探访乡村治理",
+        "7月13日,位于江津区的重庆晋川精密五金有限公司",
+        "据了解,该公司生产的馈线",
+    ],
 )
 def test_not_datelines(text):
     assert match_dateline(text) is None
@@ -66,25 +120,36 @@ def test_credits(text, agency, photographers):
     assert found is not None and (found.agency, found.photographers) == (agency, photographers)
 
 
-@pytest.mark.parametrize("text", ["大家一起拍摄", "记者 张三", "这是12月17日拍摄的嫦娥五号返回器。"])
+@pytest.mark.parametrize(
+    "text", ["大家一起拍摄", "记者 张三", "这是12月17日拍摄的嫦娥五号返回器。"]
+)
 def test_not_credits(text):
     assert match_credit(text) is None
 
 
 def test_closing_datelines():
     closing = match_closing_dateline("（本报莫斯科、华盛顿2月16日电）")
-    assert (closing.agency, closing.place, closing.month, closing.day) == ("本报", "莫斯科、华盛顿", 2, 16)
+    assert (closing.agency, closing.place, closing.month, closing.day) == (
+        "本报",
+        "莫斯科、华盛顿",
+        2,
+        16,
+    )
     assert match_closing_dateline("（记者 张三）").names == {"reporters": ["张三"]}
     assert match_closing_dateline("（简称“M9协作网”）") is None
 
 
 def test_byline_roles_and_organisation():
     assert parse_byline("记者 张三 李四 通讯员 王五") == (
-        None, {"reporters": ["张三", "李四"], "correspondents": ["王五"]})
+        None,
+        {"reporters": ["张三", "李四"], "correspondents": ["王五"]},
+    )
     assert parse_byline("新华社记者邹伟、王思北") == ("新华社", {"reporters": ["邹伟", "王思北"]})
 
 
-@pytest.mark.parametrize(("token", "value"), [("7", 7), ("十", 10), ("二十一", 21), ("两", 2), ("十二", 12)])
+@pytest.mark.parametrize(
+    ("token", "value"), [("7", 7), ("十", 10), ("二十一", 21), ("两", 2), ("十二", 12)]
+)
 def test_small_chinese_numbers(token, value):
     assert chinese_small_number(token) == value
 

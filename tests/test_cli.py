@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
 
 BULLETIN = Path(sys.executable).with_name("bulletin")
@@ -18,7 +17,9 @@ BULLETIN = Path(sys.executable).with_name("bulletin")
 
 def run(*args: str, script: bool = False) -> subprocess.CompletedProcess:
     command = [str(BULLETIN)] if script else [sys.executable, "-m", "helpers"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
 
 
 def test_console_script_prints_a_table(sample_path):
@@ -44,14 +45,18 @@ def test_csv_joins_lists(sample_path, tmp_path):
 
 
 def test_issue_date_option(sample_path):
-    records = json.loads(run("articles", str(sample_path), "--format", "json", "--issue-date", "2022-07-20").stdout)
+    records = json.loads(
+        run("articles", str(sample_path), "--format", "json", "--issue-date", "2022-07-20").stdout
+    )
     assert records[2]["date"] == "2022-07-12"
 
 
 def test_html_escapes_bulletin_text(tmp_path):
     bulletin = tmp_path / "evil.txt"
-    bulletin.write_text("标题<script>alert(1)</script>\n\n本报讯（记者 张三）正文<img src=x onerror=alert(1)>。\n",
-                        encoding="utf-8")
+    bulletin.write_text(
+        "标题<script>alert(1)</script>\n\n本报讯（记者 张三）正文<img src=x onerror=alert(1)>。\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "evil.html"
     assert run("articles", str(bulletin), "--format", "html", "-o", str(out)).returncode == 0
     page = out.read_text(encoding="utf-8")
@@ -62,7 +67,9 @@ def test_html_escapes_bulletin_text(tmp_path):
 
 def test_gb18030_file(tmp_path):
     path = tmp_path / "gb.txt"
-    path.write_bytes((DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030"))
+    path.write_bytes(
+        (DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030")
+    )
     records = json.loads(run("articles", str(path), "--format", "json").stdout)
     assert records[1]["headline"] == "两江新区新增市场主体1.2万户"
 
@@ -93,8 +100,13 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, kind):
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["articles"], ["articles", "x.txt", "--format", "yaml"], ["articles", "x.txt", "--issue-date", "2021-13-01"],
-     ["frobnicate"]],
+    [
+        [],
+        ["articles"],
+        ["articles", "x.txt", "--format", "yaml"],
+        ["articles", "x.txt", "--issue-date", "2021-13-01"],
+        ["frobnicate"],
+    ],
 )
 def test_usage_errors_exit_2(args):
     result = run(*args)
@@ -103,7 +115,9 @@ def test_usage_errors_exit_2(args):
 
 
 def test_figures_command_filters_kinds(sample_path):
-    records = json.loads(run("figures", str(sample_path), "--kind", "money,growth", "--format", "json").stdout)
+    records = json.loads(
+        run("figures", str(sample_path), "--kind", "money,growth", "--format", "json").stdout
+    )
     assert len(records) == 14
     assert [r["text"] for r in records if r["kind"] == "growth"] == ["35.69%"]
     assert records[0]["yuan"] == 100000000.0 and records[0]["qualifier"] == "at_least"
@@ -126,8 +140,20 @@ def test_topics_command(sample_path):
     assert len(records) == 21
     assert [r["keyword"] for r in records if r["article_id"] == 3][:2] == ["月球样品", "嫦娥五号"]
     assert {r["topics"] for r in records if r["article_id"] == 3} == {"航天"}
-    bulletin = json.loads(run("topics", str(sample_path), "--by", "bulletin", "--method", "textrank",
-                              "--top", "5", "--format", "json").stdout)
+    bulletin = json.loads(
+        run(
+            "topics",
+            str(sample_path),
+            "--by",
+            "bulletin",
+            "--method",
+            "textrank",
+            "--top",
+            "5",
+            "--format",
+            "json",
+        ).stdout
+    )
     assert len(bulletin) == 5 and all(r["article_id"] is None for r in bulletin)
 
 

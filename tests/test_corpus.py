@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from conftest import assert_no_line_lost
+
 from helpers import BulletinError, parse_articles, read_bulletin
 from helpers.articles import split_articles
 from helpers.export import plain_records
@@ -85,15 +85,22 @@ def test_other_formats_parse_or_fail_clearly(corpus):
 
 
 def test_1946_wire_items_split_on_bracketed_datelines(corpus):
-    records = plain_records(parse_articles(corpus / "other" / "rmrb_19460518_page02_taihang_zhongmian.txt"))
+    records = plain_records(
+        parse_articles(corpus / "other" / "rmrb_19460518_page02_taihang_zhongmian.txt")
+    )
     news = [r for r in records if r["kind"] == "news"]
-    assert [r["dateline"] for r in news] == ["【新华社晋冀鲁豫总分社长治讯】", "【新华社兴县十日电】"]
+    assert [r["dateline"] for r in news] == [
+        "【新华社晋冀鲁豫总分社长治讯】",
+        "【新华社兴县十日电】",
+    ]
     assert news[0]["headline"] == "种棉超过百五十万亩" and news[0]["kicker"] == "太行争取穿衣自给"
     assert news[1]["date"] == "1946-05-10"
 
 
 def test_gbk_original_decodes(corpus):
-    text = read_bulletin(corpus / "other" / "raw_encodings" / "sogouca_201206_tensite_smarty.xml.gbk.dat")
+    text = read_bulletin(
+        corpus / "other" / "raw_encodings" / "sogouca_201206_tensite_smarty.xml.gbk.dat"
+    )
     assert "<doc>" in text
 
 
@@ -107,7 +114,7 @@ def test_figures_on_every_page_point_at_their_text(pages):
         figures = extract_figures(articles)
         bodies = articles.set_index("article_id")["body"]
         for row in figures.itertuples():
-            assert bodies[row.article_id][row.start:row.end] == row.text, (path.name, row.text)
+            assert bodies[row.article_id][row.start : row.end] == row.text, (path.name, row.text)
         money += (figures["kind"] == "money").sum()
         growth += (figures["kind"] == "growth").sum()
     assert money > 1000 and growth > 1000

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import pytest
-
 from figures_gold import GOLD
 from figures_heldout import HELD_OUT, HELD_OUT_2
+
 from helpers import parse_articles
-from helpers.figures import FIGURE_COLUMNS, extract_figures, figures_from_path, figures_from_text, readable_figures
+from helpers.figures import (
+    FIGURE_COLUMNS,
+    extract_figures,
+    figures_from_path,
+    figures_from_text,
+    readable_figures,
+)
 from helpers.reading import normalize_text
 
 
@@ -36,34 +42,58 @@ SAMPLE_MONEY = [
 
 def test_sample_money_is_exactly_the_thirteen_amounts(sample_figures):
     money = sample_figures[sample_figures["kind"] == "money"]
-    got = [(r.article_id, r.text, r.yuan, r.qualifier, r.subject, r.category) for r in money.itertuples()]
+    got = [
+        (r.article_id, r.text, r.yuan, r.qualifier, r.subject, r.category)
+        for r in money.itertuples()
+    ]
     assert got == SAMPLE_MONEY
     assert (money["currency"] == "CNY").all()
 
 
 def test_sample_has_one_growth_figure(sample_figures):
     growth = sample_figures[sample_figures["kind"] == "growth"]
-    assert growth[["article_id", "text", "value", "basis", "direction", "subject"]].values.tolist() == [
-        [6, "35.69%", 35.69, "yoy", "up", "工业产值"]]
+    assert growth[
+        ["article_id", "text", "value", "basis", "direction", "subject"]
+    ].values.tolist() == [[6, "35.69%", 35.69, "yoy", "up", "工业产值"]]
     assert sample_figures["kind"].isin(["pp"]).sum() == 0
 
 
 def test_sample_has_no_false_figures(sample_figures):
     others = sample_figures[~sample_figures["kind"].isin(["money", "growth"])]
-    assert sorted(zip(others["kind"], others["text"])) == sorted([
-        ("count", "7家"), ("count", "9所"), ("count", "9所"), ("count", "9所"), ("count", "23家"),
-        ("count", "85份"), ("count", "13所"), ("count", "31份"), ("measure", "17.4764克"),
-        ("measure", "10mK"), ("measure", "0.01度"), ("count", "24条"), ("percent", "10%"),
-        ("count", "20条"), ("count", "1500万件"), ("count", "1名"), ("count", "2名"), ("count", "3名"),
-        ("count", "5名"), ("count", "92.5万户"), ("count", "820万人"), ("percent", "七成"), ("percent", "70%"),
-    ])
+    assert sorted(zip(others["kind"], others["text"])) == sorted(
+        [
+            ("count", "7家"),
+            ("count", "9所"),
+            ("count", "9所"),
+            ("count", "9所"),
+            ("count", "23家"),
+            ("count", "85份"),
+            ("count", "13所"),
+            ("count", "31份"),
+            ("measure", "17.4764克"),
+            ("measure", "10mK"),
+            ("measure", "0.01度"),
+            ("count", "24条"),
+            ("percent", "10%"),
+            ("count", "20条"),
+            ("count", "1500万件"),
+            ("count", "1名"),
+            ("count", "2名"),
+            ("count", "3名"),
+            ("count", "5名"),
+            ("count", "92.5万户"),
+            ("count", "820万人"),
+            ("percent", "七成"),
+            ("percent", "70%"),
+        ]
+    )
 
 
 def test_sample_offsets_and_sentences(sample_figures, sample_path):
     articles = parse_articles(sample_path).set_index("article_id")
     for row in sample_figures.itertuples():
         body = articles.loc[row.article_id, "body"]
-        assert body[row.start:row.end] == row.text
+        assert body[row.start : row.end] == row.text
         assert row.text in row.sentence and row.sentence in body
     page_break = sample_figures[(sample_figures.article_id == 7) & (sample_figures.text == "3万元")]
     assert page_break["sentence"].iloc[0].startswith("其中,“区域赛”决出的企业组")
@@ -101,7 +131,12 @@ def one(text: str, index: int = 0) -> dict:
 )
 def test_money_amounts(sentence, text, value, unit, amount, currency):
     figure = one(sentence)
-    assert (figure["kind"], figure["text"], figure["value"], figure["unit"]) == ("money", text, value, unit)
+    assert (figure["kind"], figure["text"], figure["value"], figure["unit"]) == (
+        "money",
+        text,
+        value,
+        unit,
+    )
     assert figure["amount"] == pytest.approx(amount) and figure["currency"] == currency
     assert figure["yuan"] == (pytest.approx(amount) if currency == "CNY" else None)
 
@@ -154,8 +189,13 @@ def test_qualifiers(sentence, text, qualifier):
 )
 def test_shares_and_growth(sentence, kind, value, pct, basis, direction):
     figure = one(sentence)
-    assert (figure["kind"], figure["value"], figure["pct"], figure["basis"], figure["direction"]) == (
-        kind, pytest.approx(value), pytest.approx(pct), basis, direction)
+    assert (
+        figure["kind"],
+        figure["value"],
+        figure["pct"],
+        figure["basis"],
+        figure["direction"],
+    ) == (kind, pytest.approx(value), pytest.approx(pct), basis, direction)
 
 
 def test_growth_listed_after_a_verb_inherits_it():
@@ -165,10 +205,25 @@ def test_growth_listed_after_a_verb_inherits_it():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["5G基站建设加快。", "重庆医科大学于2015年成为共建高校。", "7月13日，大赛启动。", "今年1-6月，企业累计生产。",
-     "例如第16条创新财政金融支持方面。", "第六届“创客中国”大赛。", "M9协作网在重庆成立。", "元旦期间住3单元。",
-     "数十人参加。", "是去年的2倍。", "成为万元户。", "发展多元化。", "通过万元户评选。", "通过百家宴庆祝。",
-     "参观过百度、腾讯。", "船长七八米。", "运来六七吨煤。"],
+    [
+        "5G基站建设加快。",
+        "重庆医科大学于2015年成为共建高校。",
+        "7月13日，大赛启动。",
+        "今年1-6月，企业累计生产。",
+        "例如第16条创新财政金融支持方面。",
+        "第六届“创客中国”大赛。",
+        "M9协作网在重庆成立。",
+        "元旦期间住3单元。",
+        "数十人参加。",
+        "是去年的2倍。",
+        "成为万元户。",
+        "发展多元化。",
+        "通过万元户评选。",
+        "通过百家宴庆祝。",
+        "参观过百度、腾讯。",
+        "船长七八米。",
+        "运来六七吨煤。",
+    ],
 )
 def test_not_figures(sentence):
     assert figures_from_text(sentence) == []
@@ -187,7 +242,12 @@ def test_not_figures(sentence):
 )
 def test_counts_and_measures(sentence, kind, text, value, unit):
     figure = one(sentence)
-    assert (figure["kind"], figure["text"], figure["value"], figure["unit"]) == (kind, text, value, unit)
+    assert (figure["kind"], figure["text"], figure["value"], figure["unit"]) == (
+        kind,
+        text,
+        value,
+        unit,
+    )
 
 
 @pytest.mark.parametrize(
@@ -210,7 +270,9 @@ def test_percent_range():
 
 
 def test_a_page_break_split_amount_is_one_figure():
-    articles = parse_articles("标题\n\n本报讯（记者 张三）二等奖可获奖金3万\n\n元，三等奖可获奖金2万元。")
+    articles = parse_articles(
+        "标题\n\n本报讯（记者 张三）二等奖可获奖金3万\n\n元，三等奖可获奖金2万元。"
+    )
     figures = extract_figures(articles)
     assert figures["text"].tolist() == ["3万元", "2万元"]
 
@@ -218,9 +280,15 @@ def test_a_page_break_split_amount_is_one_figure():
 def _score(labelled):
     tp = fp = fn = 0
     for sentence, gold in labelled:
-        got = [(f["text"], "growth" if f["kind"] in ("growth", "pp") else f["kind"],
-                round(f["amount"] if f["kind"] == "money" else f["pct"], 4))
-               for f in figures_from_text(sentence) if f["kind"] in ("money", "growth", "pp")]
+        got = [
+            (
+                f["text"],
+                "growth" if f["kind"] in ("growth", "pp") else f["kind"],
+                round(f["amount"] if f["kind"] == "money" else f["pct"], 4),
+            )
+            for f in figures_from_text(sentence)
+            if f["kind"] in ("money", "growth", "pp")
+        ]
         remaining = [(t, "growth" if k in ("growth", "pp") else k, round(v, 4)) for t, k, v in gold]
         for item in got:
             if item in remaining:
@@ -232,7 +300,9 @@ def _score(labelled):
     return tp / (tp + fp), tp / (tp + fn)
 
 
-@pytest.mark.parametrize("labelled", [GOLD, HELD_OUT, HELD_OUT_2], ids=["seed11", "seed23", "seed37"])
+@pytest.mark.parametrize(
+    "labelled", [GOLD, HELD_OUT, HELD_OUT_2], ids=["seed11", "seed23", "seed37"]
+)
 def test_precision_and_recall_on_labelled_corpus_sentences(labelled):
     precision, recall = _score(labelled)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
@@ -245,19 +315,29 @@ def test_readable_amounts(sample_figures):
 
 
 def test_basis_points_and_rate_nouns():
-    assert [(f["kind"], f["pct"]) for f in figures_from_text("贷款利率比2019年末下降80个基点。")] == [("pp", -0.8)]
-    assert [(f["kind"], f["pct"]) for f in figures_from_text("全球经济增速将加快至2.5%。")] == [("growth", 2.5)]
+    assert [
+        (f["kind"], f["pct"]) for f in figures_from_text("贷款利率比2019年末下降80个基点。")
+    ] == [("pp", -0.8)]
+    assert [(f["kind"], f["pct"]) for f in figures_from_text("全球经济增速将加快至2.5%。")] == [
+        ("growth", 2.5)
+    ]
 
 
 def test_vague_and_colloquial_amounts():
     figures = figures_from_text("损失100多万元，一年可收入上万元，两斤3块钱，获利数十万元。")
     assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
-        ("100多万元", 1e6, "over"), ("万元", 1e4, "over"), ("3块钱", 3.0, ""),
-        ("数十万元", 2e5, "approx"), ("数十万元", 9e5, "approx")]
+        ("100多万元", 1e6, "over"),
+        ("万元", 1e4, "over"),
+        ("3块钱", 3.0, ""),
+        ("数十万元", 2e5, "approx"),
+        ("数十万元", 9e5, "approx"),
+    ]
 
 
 def test_chinese_decimals_are_not_vague():
-    assert [(f["text"], f["amount"]) for f in figures_from_text("票价三点一四元。")] == [("三点一四元", 3.14)]
+    assert [(f["text"], f["amount"]) for f in figures_from_text("票价三点一四元。")] == [
+        ("三点一四元", 3.14)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -280,9 +360,11 @@ def test_chinese_decimals_are_not_vague():
 def test_vague_money_is_a_range(sentence, text, low, high):
     figures = figures_from_text(sentence)
     assert [(f["text"], f["amount"], f["qualifier"]) for f in figures] == [
-        (text, low, "approx"), (text, high, "approx")]
+        (text, low, "approx"),
+        (text, high, "approx"),
+    ]
     assert figures[0]["range_id"] == figures[1]["range_id"] is not None
-    assert sentence[figures[0]["start"]:figures[0]["end"]] == text
+    assert sentence[figures[0]["start"] : figures[0]["end"]] == text
 
 
 def test_vague_money_keeps_its_subject_and_totals_count_it_once():
@@ -293,7 +375,10 @@ def test_vague_money_keeps_its_subject_and_totals_count_it_once():
     assert one_per_range(figures)["yuan"].sum() == 250_000
 
 
-@pytest.mark.parametrize(("body", "text", "yuan"), [("三千元的补助已到账。", "三千元", 3000), ("二十万元奖金。", "二十万元", 2e5)])
+@pytest.mark.parametrize(
+    ("body", "text", "yuan"),
+    [("三千元的补助已到账。", "三千元", 3000), ("二十万元奖金。", "二十万元", 2e5)],
+)
 def test_chinese_numeral_at_the_very_start_of_a_body(body, text, yuan):
     figure = one(body)
     assert (figure["text"], figure["yuan"]) == (text, yuan)

@@ -50,8 +50,20 @@ def test_missing_glyphs_would_be_caught():
         draw_strictly(figure)
 
 
-@pytest.mark.parametrize("chart", ["top_words", "heatmap", "topic_shares", "cloud", "clouds", "money",
-                                   "growth", "shares", "empty"])
+@pytest.mark.parametrize(
+    "chart",
+    [
+        "top_words",
+        "heatmap",
+        "topic_shares",
+        "cloud",
+        "clouds",
+        "money",
+        "growth",
+        "shares",
+        "empty",
+    ],
+)
 def test_every_chart_draws_chinese_without_missing_glyphs(data, chart):
     articles, frequencies, names = data
     figures = extract_figures(articles)
@@ -80,7 +92,7 @@ def test_word_cloud_shows_chinese_glyphs_not_boxes(data):
     image = np.asarray(cloud.to_image().convert("L"))
     assert (image < 200).mean() > 0.05  # ink on the canvas
     font = ImageFont.truetype(str(plots.cjk_font()), 64)
-    box = np.asarray(font.getmask("\U000F0000"))  # a private-use character the font lacks: .notdef
+    box = np.asarray(font.getmask("\U000f0000"))  # a private-use character the font lacks: .notdef
     for character in "嫦娥医":
         assert not np.array_equal(np.asarray(font.getmask(character)), box)
 
@@ -104,11 +116,18 @@ def test_money_and_growth_charts_plot_every_figure(data):
 
 def test_archive_trend_charts_draw_chinese(sample_path):
     from helpers.archive import load_archive
-    from helpers.trends import growth_over_time, money_by_period, moving_words, topic_shares_by_period
+    from helpers.trends import (
+        growth_over_time,
+        money_by_period,
+        moving_words,
+        topic_shares_by_period,
+    )
 
     archive = load_archive([sample_path], words=True, cache_dir=None, progress=False)
-    for figure in (plots.money_trend_chart(money_by_period(archive.figures)),
-                   plots.growth_trend_chart(growth_over_time(archive.figures)),
-                   plots.topic_trend_chart(topic_shares_by_period(archive.words)),
-                   plots.moving_words_chart(moving_words(archive.words))):
+    for figure in (
+        plots.money_trend_chart(money_by_period(archive.figures)),
+        plots.growth_trend_chart(growth_over_time(archive.figures)),
+        plots.topic_trend_chart(topic_shares_by_period(archive.words)),
+        plots.moving_words_chart(moving_words(archive.words)),
+    ):
         assert draw_strictly(figure).startswith(b"\x89PNG")

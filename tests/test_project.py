@@ -19,7 +19,10 @@ def test_environment_yml_lists_the_runtime_dependencies_of_pyproject():
     project = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     runtime = {_name(r) for r in project["project"]["dependencies"]}
     environment = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text(encoding="utf-8"))
-    conda = {_name(d) for d in environment["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    conda = {_name(d) for d in environment["dependencies"] if isinstance(d, str)} - {
+        "python",
+        "pip",
+    }
     pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
     from_pypi = {_name(d) for d in pip_section if d != "-e ."}
     assert conda | from_pypi == runtime

@@ -52,7 +52,10 @@ def test_crlf_and_cr_become_newlines(tmp_path, ending):
 
 
 def test_fullwidth_alphanumerics_are_made_matchable_but_punctuation_stays():
-    assert normalize_text("投资３．８亿元，增长１２．５％，ＧＤＰ！") == "投资3.8亿元，增长12.5%，GDP！"
+    assert (
+        normalize_text("投资３．８亿元，增长１２．５％，ＧＤＰ！")
+        == "投资3.8亿元，增长12.5%，GDP！"
+    )
 
 
 def test_spaces_are_normalised_and_indentation_kept():
@@ -67,7 +70,11 @@ def test_spaces_are_normalised_and_indentation_kept():
         (b"", EmptyBulletinError, "is empty"),
         (b" \n\t\r\n", EmptyBulletinError, "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UndecodableBulletinError, "binary"),
-        (bytes(range(1, 32)) * 20 + "中文".encode(), UndecodableBulletinError, "control characters"),
+        (
+            bytes(range(1, 32)) * 20 + "中文".encode(),
+            UndecodableBulletinError,
+            "control characters",
+        ),
         (b"Just some English words.\n", NotABulletinError, "no Chinese"),
         (bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50, UndecodableBulletinError, "not text"),
     ],

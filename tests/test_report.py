@@ -5,33 +5,41 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import DATA
 
 BULLETIN = Path(sys.executable).with_name("bulletin")
 HEADLINES = ["两江新区新增市场主体1.2万户", "我市出台20条措施支持外贸企业发展", "春耕备耕忙"]
-EVIL = ("标题<script>alert('x')</script><img src=http://evil.example/x.png>\n\n"
-        "本报讯（记者 张三）正文<iframe src='http://evil.example/'></iframe>投入资金1亿元。\n")
+EVIL = (
+    "标题<script>alert('x')</script><img src=http://evil.example/x.png>\n\n"
+    "本报讯（记者 张三）正文<iframe src='http://evil.example/'></iframe>投入资金1亿元。\n"
+)
 
 
 def report(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BULLETIN), "report", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=600)
+    return subprocess.run(
+        [str(BULLETIN), "report", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("in")
     gb = folder / "cqrb_20230308_gb18030.txt"
-    gb.write_bytes((DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030"))
+    gb.write_bytes(
+        (DATA / "compact_cqrb_20230308.txt").read_text(encoding="utf-8").encode("gb18030")
+    )
     evil = folder / "evil_20230308.txt"
     evil.write_text(EVIL, encoding="utf-8")
     broken = folder / "broken.txt"
@@ -49,8 +57,13 @@ def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
     printed = result.stdout.split()
     assert len(printed) == 10 and all(Path(p).is_file() for p in printed)
     names = sorted(p.name for p in (out / "cqrb_20230308_gb18030").glob("*.html"))
-    assert names == ["01-parse-bulletin.html", "02-funding-amounts.html", "03-growth-figures.html",
-                     "04-topic-frequencies.html", "05-bulletin-report.html"]
+    assert names == [
+        "01-parse-bulletin.html",
+        "02-funding-amounts.html",
+        "03-growth-figures.html",
+        "04-topic-frequencies.html",
+        "05-bulletin-report.html",
+    ]
     assert "[1/3]" in result.stderr and "05-bulletin-report" in result.stderr  # progress
 
 
@@ -100,19 +113,29 @@ def test_reports_run_no_script_and_fetch_nothing(reports):
         page = page_path.read_text(encoding="utf-8")
         assert "Content-Security-Policy" in page and "default-src 'none'" in page
         tags = elements(page)
-        assert not {tag for tag, _ in tags} & {"script", "iframe", "object", "embed", "link"}, page_path
+        assert not {tag for tag, _ in tags} & {"script", "iframe", "object", "embed", "link"}, (
+            page_path
+        )
         for tag, attributes in tags:
             for name in ("src", "href", "action", "data"):
                 value = (attributes.get(name) or "").strip().lower()
-                assert not value.startswith(("http:", "https:", "//", "javascript:")), (page_path, tag, value)
+                assert not value.startswith(("http:", "https:", "//", "javascript:")), (
+                    page_path,
+                    tag,
+                    value,
+                )
             assert not any(name.startswith("on") for name in attributes), (page_path, tag)
     evil = (out / "evil_20230308" / "02-funding-amounts.html").read_text(encoding="utf-8")
     assert "evil.example" in evil  # the text is there, escaped
-    assert "<iframe" not in evil and "<img src=http" not in evil and "alert('x')</script>" not in evil
+    assert (
+        "<iframe" not in evil and "<img src=http" not in evil and "alert('x')</script>" not in evil
+    )
 
 
 def test_unknown_notebook_number_is_a_usage_error(tmp_path):
-    result = report(str(DATA / "compact_cqrb_20230308.txt"), "--notebooks", "09", "-o", str(tmp_path))
+    result = report(
+        str(DATA / "compact_cqrb_20230308.txt"), "--notebooks", "09", "-o", str(tmp_path)
+    )
     assert result.returncode == 2 and "no notebook numbered 09" in result.stderr
 
 
@@ -120,7 +143,9 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (make test installs it as root)")
+@pytest.mark.skipif(
+    _chromium() is None, reason="Debian's chromium is not installed (make test installs it as root)"
+)
 def test_report_opens_in_headless_chromium_with_its_images(reports):
     from playwright.sync_api import sync_playwright
 
@@ -128,9 +153,18 @@ def test_report_opens_in_headless_chromium_with_its_images(reports):
     page_path = out / "cqrb_20230308_gb18030" / "05-bulletin-report.html"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=_chromium(), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            executable_path=_chromium(),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page()
         requests = []
         page.on("request", lambda request: requests.append(request.url))

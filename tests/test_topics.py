@@ -9,8 +9,15 @@ import sys
 import pytest
 
 from helpers import parse_articles
-from helpers.topics import (content_words, keywords, main_topics, stopwords, topic_labels,
-                            word_frequencies, word_totals)
+from helpers.topics import (
+    content_words,
+    keywords,
+    main_topics,
+    stopwords,
+    topic_labels,
+    word_frequencies,
+    word_totals,
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +32,33 @@ def frequencies(articles):
 
 def test_domain_terms_stay_whole(frequencies):
     words = set(frequencies["word"])
-    assert {"嫦娥五号", "稀释制冷机", "金融科技", "江北嘴", "中小企业", "量子计算", "5G基站"} <= words
+    assert {
+        "嫦娥五号",
+        "稀释制冷机",
+        "金融科技",
+        "江北嘴",
+        "中小企业",
+        "量子计算",
+        "5G基站",
+    } <= words
     assert not {"嫦娥", "稀释", "制冷机", "江北"} & words
 
 
 def test_top_words_have_no_stopwords_numbers_or_boilerplate(frequencies):
     top = word_totals(frequencies).head(40)["word"].tolist()
-    boilerplate = {"本报讯", "记者", "实习生", "近日", "日前", "据了解", "获悉", "重庆日报", "新华社", "表示", "介绍"}
+    boilerplate = {
+        "本报讯",
+        "记者",
+        "实习生",
+        "近日",
+        "日前",
+        "据了解",
+        "获悉",
+        "重庆日报",
+        "新华社",
+        "表示",
+        "介绍",
+    }
     assert not boilerplate & set(top)
     assert not set(top) & stopwords()
     assert all(len(w) >= 2 and not any(c.isdigit() for c in w.replace("5G", "")) for w in top)
@@ -41,7 +68,9 @@ def test_top_words_have_no_stopwords_numbers_or_boilerplate(frequencies):
 def test_frequencies_are_tidy_and_totals_agree(frequencies):
     assert list(frequencies.columns) == ["article_id", "word", "count", "pos"]
     assert not frequencies.duplicated(["article_id", "word"]).any()
-    pivot = frequencies.pivot_table(index="word", columns="article_id", values="count", fill_value=0)
+    pivot = frequencies.pivot_table(
+        index="word", columns="article_id", values="count", fill_value=0
+    )
     totals = word_totals(frequencies).set_index("word")
     assert (pivot.sum(axis=1).reindex(totals.index) == totals["count"]).all()
     assert ((pivot > 0).sum(axis=1).reindex(totals.index) == totals["articles"]).all()
@@ -85,16 +114,23 @@ def test_topic_labels_put_stories_where_a_reader_would(articles):
 
 
 def test_content_words_drop_numbers_and_units():
-    words = [w for w, _ in content_words("样品发放总量共17.4764克，同比增长35.69%，2015年成立，近10年来。")]
+    words = [
+        w
+        for w, _ in content_words("样品发放总量共17.4764克，同比增长35.69%，2015年成立，近10年来。")
+    ]
     assert words and not any(any(c.isdigit() for c in w) for w in words)
 
 
 def test_jieba_cache_is_per_user_and_shared_by_processes(tmp_path):
-    code = ("from helpers.topics import content_words, cache_dir; "
-            "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放', segmenter='jieba')), cache_dir())")
+    code = (
+        "from helpers.topics import content_words, cache_dir; "
+        "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放', segmenter='jieba')), cache_dir())"
+    )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
-            for _ in range(3)]
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
     outputs = [run.communicate(timeout=120)[0].split() for run in runs]
     assert all(run.returncode == 0 for run in runs)
     assert {tuple(o) for o in outputs} == {("4", str(tmp_path / "bulletin-notebooks"))}
@@ -185,7 +221,13 @@ def test_rjieba_fast_counts_equal_counting_tagged_pairs_on_corpus_pages(corpus):
     from helpers.topics import article_text
 
     pages = sorted((corpus / "rmrb").glob("*/*.txt"))[::97]
-    texts = [article_text(row) for page in pages for row in parse_articles(page).itertuples()
-             if row.kind != "meta"]
-    different = [text[:30] for text in texts if _fast_rows(text) != _counted_from_tagged_pairs(text)]
+    texts = [
+        article_text(row)
+        for page in pages
+        for row in parse_articles(page).itertuples()
+        if row.kind != "meta"
+    ]
+    different = [
+        text[:30] for text in texts if _fast_rows(text) != _counted_from_tagged_pairs(text)
+    ]
     assert len(texts) > 50 and not different, different[:3]

@@ -9,7 +9,6 @@ The public API is flat; each verb lives in a small module of its own:
 
 from .articles import ARTICLE_COLUMNS, parse_articles
 from .dates import infer_issue_date
-from .figures import FIGURE_COLUMNS, extract_figures, figures_from_path, readable_figures
 from .errors import (
     BulletinError,
     BulletinNotFoundError,
@@ -17,6 +16,7 @@ from .errors import (
     NotABulletinError,
     UndecodableBulletinError,
 )
+from .figures import FIGURE_COLUMNS, extract_figures, figures_from_path, readable_figures
 from .paths import SAMPLE_BULLETIN
 from .reading import decode_bytes, normalize_text, read_bulletin
 

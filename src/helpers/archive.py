@@ -81,9 +81,11 @@ class Archive:
     cached: int = 0
 
     def __repr__(self) -> str:
-        return (f"Archive({len(self.articles)} articles, {len(self.figures)} figures, "
-                f"{self.articles['source_file'].nunique() if len(self.articles) else 0} files, "
-                f"{len(self.failures)} failed; {self.processed} processed, {self.cached} from cache)")
+        return (
+            f"Archive({len(self.articles)} articles, {len(self.figures)} figures, "
+            f"{self.articles['source_file'].nunique() if len(self.articles) else 0} files, "
+            f"{len(self.failures)} failed; {self.processed} processed, {self.cached} from cache)"
+        )
 
 
 def find_bulletins(paths_or_glob) -> list[Path]:
@@ -132,8 +134,10 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
         records = split_articles(text, issue_date=issue, name=name)
     except BulletinError as error:
         return FileResult(str(path), content_hash, error=str(error))
-    rows = {"articles": records,
-            "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records)}
+    rows = {
+        "articles": records,
+        "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records),
+    }
     if words:
         from .topics import article_text, word_columns
 
@@ -162,15 +166,31 @@ def _schema(name: str):
     from .figures import FIGURE_COLUMNS
     from .topics import WORD_COLUMNS
 
-    text, integer, real, names = arrow.string(), arrow.int64(), arrow.float64(), arrow.list_(arrow.string())
+    text, integer, real, names = (
+        arrow.string(),
+        arrow.int64(),
+        arrow.float64(),
+        arrow.list_(arrow.string()),
+    )
     day = arrow.timestamp("us")
-    special = {"date": day, "article_id": integer, "chars": integer, "start_line": integer,
-               "end_line": integer, "range_id": integer, "start": integer, "end": integer,
-               "count": integer, **{column: real for column in _REAL_COLUMNS},
-               **{column: names for column in _LIST_COLUMNS}}
+    special = {
+        "date": day,
+        "article_id": integer,
+        "chars": integer,
+        "start_line": integer,
+        "end_line": integer,
+        "range_id": integer,
+        "start": integer,
+        "end": integer,
+        "count": integer,
+        **{column: real for column in _REAL_COLUMNS},
+        **{column: names for column in _LIST_COLUMNS},
+    }
     columns = {"articles": ARTICLE_COLUMNS, "figures": FIGURE_COLUMNS, "words": WORD_COLUMNS}[name]
-    return arrow.schema([("source_file", text), ("issue_date", day), ("page", integer)]
-                        + [(column, special.get(column, text)) for column in columns])
+    return arrow.schema(
+        [("source_file", text), ("issue_date", day), ("page", integer)]
+        + [(column, special.get(column, text)) for column in columns]
+    )
 
 
 _REAL_COLUMNS = ("value", "amount", "yuan", "pct")
@@ -188,8 +208,10 @@ def _table(name: str, results: list[FileResult]):
     data = {}
     if name == "words":  # already columns, one dict of lists per file
         sizes = [len(r.rows[name]["word"]) for r in present]
-        data.update((column, list(chain.from_iterable(r.rows[name][column] for r in present)))
-                    for column in names)
+        data.update(
+            (column, list(chain.from_iterable(r.rows[name][column] for r in present)))
+            for column in names
+        )
     else:  # rows: dicts (articles) or tuples (figures)
         sizes = [len(r.rows[name]) for r in present]
         rows = [row for r in present for row in r.rows[name]]
@@ -197,7 +219,9 @@ def _table(name: str, results: list[FileResult]):
         # list(zip(*rows)) would be several times slower on thousands of rows
         data.update((column, list(map(itemgetter(key), rows))) for column, key in zip(names, keys))
     for index, column in enumerate(("source_file", "issue_date", "page")):
-        data[column] = list(chain.from_iterable(repeat(r.stamp[index], size) for r, size in zip(present, sizes)))
+        data[column] = list(
+            chain.from_iterable(repeat(r.stamp[index], size) for r, size in zip(present, sizes))
+        )
     arrays = []
     for column in schema:
         values = data[column.name]
@@ -242,7 +266,7 @@ def _process_chunk(job: tuple[list[str], bool]) -> tuple[dict[str, bytes], list[
 
 
 def _chunks(paths: list[Path], words: bool, size: int) -> list[tuple[list[str], bool]]:
-    return [([str(p) for p in paths[i:i + size]], words) for i in range(0, len(paths), size)]
+    return [([str(p) for p in paths[i : i + size]], words) for i in range(0, len(paths), size)]
 
 
 def _bar(total: int, show: bool):
@@ -346,18 +370,31 @@ def _to_frame(table, paths: list[str]) -> pd.DataFrame:
     # split_blocks: no copying of the columns into one block per dtype (a third of the time).
     frame = table.drop_columns(lists).to_pandas(split_blocks=True)
     for column in lists:  # name lists as Python lists, where they were
-        frame.insert(table.column_names.index(column), column,
-                     pd.Series(table[column].to_pylist(), dtype=object, index=frame.index))
-    nullable = ("page", "range_id", "start", "end") + (("article_id",) if "range_id" in frame else ())
+        frame.insert(
+            table.column_names.index(column),
+            column,
+            pd.Series(table[column].to_pylist(), dtype=object, index=frame.index),
+        )
+    nullable = ("page", "range_id", "start", "end") + (
+        ("article_id",) if "range_id" in frame else ()
+    )
     for column in nullable:
         if column in frame.columns:
             frame[column] = frame[column].astype("Int64")
     return frame
 
 
-def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = None, words: bool = False,
-                 cache_dir: str | Path | None = PROCESSED_DIR / "archive", address: str | None = None,
-                 progress: bool = True, chunk_size: int = 25) -> Archive:
+def load_archive(
+    paths_or_glob,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    words: bool = False,
+    cache_dir: str | Path | None = PROCESSED_DIR / "archive",
+    address: str | None = None,
+    progress: bool = True,
+    chunk_size: int = 25,
+) -> Archive:
     """Articles and figures (and word frequencies with ``words=True``) for every bulletin.
 
     Args:
@@ -379,13 +416,20 @@ def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = 
     workers = workers or os.cpu_count() or 1
     cache = _Cache(Path(cache_dir)) if cache_dir is not None else None
     manifest = cache.manifest() if cache else None
-    known = ({} if manifest is None else
-             {row.source_file: row for row in manifest.itertuples(index=False)})
+    known = (
+        {}
+        if manifest is None
+        else {row.source_file: row for row in manifest.itertuples(index=False)}
+    )
     todo, reuse = [], []
     for path in paths:
         entry = known.get(str(path))
-        if (entry is not None and entry.code_version == CODE_VERSION and (entry.words or not words)
-                and entry.content_hash == _hash(path)):
+        if (
+            entry is not None
+            and entry.code_version == CODE_VERSION
+            and (entry.words or not words)
+            and entry.content_hash == _hash(path)
+        ):
             reuse.append(str(path))
         else:
             todo.append(path)
@@ -394,7 +438,11 @@ def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = 
         log.info("processing %d bulletins (%d from cache)", len(todo), len(reuse))
         size = max(1, min(chunk_size, -(-len(todo) // workers)))
         jobs = _chunks(todo, words, size)
-        outputs = _run_dask(jobs, workers, address, progress) if engine == "dask" else _run_local(jobs, workers, progress)
+        outputs = (
+            _run_dask(jobs, workers, address, progress)
+            if engine == "dask"
+            else _run_local(jobs, workers, progress)
+        )
     entries = [entry for _, manifest_rows in outputs for entry in manifest_rows]
     for path, _, error in entries:
         if error:
@@ -411,18 +459,31 @@ def load_archive(paths_or_glob, *, engine: str = "local", workers: int | None = 
     failures = pd.DataFrame(
         [(path, error) for path, _, error in entries if error]
         + [(f, known[f].error) for f in reuse if known[f].error],
-        columns=["source_file", "reason"])
+        columns=["source_file", "reason"],
+    )
     if cache and entries:
-        rows = [(path, content_hash, CODE_VERSION, words, error) for path, content_hash, error in entries]
+        rows = [
+            (path, content_hash, CODE_VERSION, words, error)
+            for path, content_hash, error in entries
+        ]
         if manifest is not None:
             kept = manifest[~manifest["source_file"].isin({path for path, _, _ in entries})]
             rows += [tuple(row) for row in kept.itertuples(index=False)]
-        cache.write("manifest", pd.DataFrame(rows, columns=["source_file", "content_hash", "code_version",
-                                                            "words", "error"]))
+        cache.write(
+            "manifest",
+            pd.DataFrame(
+                rows, columns=["source_file", "content_hash", "code_version", "words", "error"]
+            ),
+        )
         for name, table in tables.items():
             if table is not None:
                 cache.write(name, table)
     frames = {name: _to_frame(tables[name], [str(p) for p in paths]) for name in TABLES}
-    return Archive(articles=frames["articles"], figures=frames["figures"],
-                   words=frames["words"] if words else None, failures=failures,
-                   processed=len(entries), cached=len(reuse))
+    return Archive(
+        articles=frames["articles"],
+        figures=frames["figures"],
+        words=frames["words"] if words else None,
+        failures=failures,
+        processed=len(entries),
+        cached=len(reuse),
+    )

@@ -29,9 +29,27 @@ from .reading import check_text, read_bulletin
 __all__ = ["ARTICLE_COLUMNS", "parse_articles", "split_articles", "load_text", "records_frame"]
 
 ARTICLE_COLUMNS = [
-    "article_id", "kind", "kicker", "headline", "subtitle", "column", "agency", "place",
-    "date", "date_text", "reporters", "interns", "correspondents", "photographers",
-    "dateline", "credit", "furniture", "body", "chars", "start_line", "end_line",
+    "article_id",
+    "kind",
+    "kicker",
+    "headline",
+    "subtitle",
+    "column",
+    "agency",
+    "place",
+    "date",
+    "date_text",
+    "reporters",
+    "interns",
+    "correspondents",
+    "photographers",
+    "dateline",
+    "credit",
+    "furniture",
+    "body",
+    "chars",
+    "start_line",
+    "end_line",
 ]
 _ROLES = ("reporters", "interns", "correspondents", "photographers")
 _COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()\d]{2,16}[①-⑳\d]{0,2})[）)]$")
@@ -88,8 +106,9 @@ def _check_format(text: str) -> None:
         )
 
 
-def _opens_item(run: list[Paragraph], following: Paragraph | None, current: _Item | None,
-                layout: Layout) -> bool:
+def _opens_item(
+    run: list[Paragraph], following: Paragraph | None, current: _Item | None, layout: Layout
+) -> bool:
     """Does this run of headline-shaped lines start a new item?"""
     if following is None or following.role in ("furniture", "jump"):
         return False
@@ -129,8 +148,10 @@ def _split_photo(item: _Item, layout: Layout) -> _Item | None:
 
 def _close_with_credit(item: _Item, layout: Layout) -> _Item | None:
     caption = [p for p in item.body() if p.role != "closing"]
-    short = (len(caption) <= _PHOTO_MAX_PARAGRAPHS
-             and sum(len(p.text) for p in caption) <= _PHOTO_MAX_CHARS)
+    short = (
+        len(caption) <= _PHOTO_MAX_PARAGRAPHS
+        and sum(len(p.text) for p in caption) <= _PHOTO_MAX_CHARS
+    )
     item.closed = True
     if item.dateline is not None:
         return _split_photo(item, layout)
@@ -188,11 +209,20 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
             if _opens_item(run, following, current, layout):
                 start().title = run[-3:]
                 if len(run) > 3:  # lines above a three-line title block: furniture
-                    items.insert(len(items) - 1, _Item(kind="meta", paragraphs=run[:-3], closed=True))
-            elif following is not None and following.role in ("furniture", "jump") and (
-                    current is None or current.closed or current.kind == "meta"):
-                target = current if current is not None and current.kind == "meta" else start("meta")
-                target.paragraphs.extend(run)  # a label over page furniture, e.g. 图片报道 / 制图：…
+                    items.insert(
+                        len(items) - 1, _Item(kind="meta", paragraphs=run[:-3], closed=True)
+                    )
+            elif (
+                following is not None
+                and following.role in ("furniture", "jump")
+                and (current is None or current.closed or current.kind == "meta")
+            ):
+                target = (
+                    current if current is not None and current.kind == "meta" else start("meta")
+                )
+                target.paragraphs.extend(
+                    run
+                )  # a label over page furniture, e.g. 图片报道 / 制图：…
             elif current is None and following is not None and following.role != "body":
                 start("meta").paragraphs.extend(run)
             else:
@@ -201,10 +231,17 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
             continue
         index += 1
         if role == "furniture":
-            if current is not None and current.kind != "meta" and not current.closed and continues(index):
+            if (
+                current is not None
+                and current.kind != "meta"
+                and not current.closed
+                and continues(index)
+            ):
                 current.paragraphs.append(paragraph)  # furniture inside an article stays with it
             else:
-                target = current if current is not None and current.kind == "meta" else start("meta")
+                target = (
+                    current if current is not None and current.kind == "meta" else start("meta")
+                )
                 target.paragraphs.append(paragraph)
         elif role == "jump":
             if is_jump_from(paragraph.text) or current is None or current.kind == "meta":
@@ -244,9 +281,15 @@ def _titles(title: list[Paragraph]) -> tuple[str | None, str | None, str | None]
     if len(lines) == 1:
         return None, lines[0], None
     if len(lines) == 2:
-        if (lines[1].startswith(("——", "--", "—")) or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1])
-                or (len(lines[1]) > 40 and len(lines[1]) > 1.5 * len(lines[0])
-                    and not lines[0].endswith(("——", "：", ":")))):
+        if (
+            lines[1].startswith(("——", "--", "—"))
+            or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1])
+            or (
+                len(lines[1]) > 40
+                and len(lines[1]) > 1.5 * len(lines[0])
+                and not lines[0].endswith(("——", "：", ":"))
+            )
+        ):
             return None, lines[0], lines[1]  # a dash line, a bracketed date or a long deck
         return lines[0], lines[1], None
     return lines[0], lines[1], lines[2]
@@ -300,21 +343,39 @@ def _record(item: _Item, issue_date: date | None) -> dict:
             month, day = int(opening.group("month")), int(opening.group("day"))
             date_text = f"{month}月{day}日"
     event_date = resolve_month_day(month, day, issue_date) if day is not None else None
-    column = _COLUMN_TAG.search(headline).group("tag") if headline and _COLUMN_TAG.search(headline) else None
+    column = (
+        _COLUMN_TAG.search(headline).group("tag")
+        if headline and _COLUMN_TAG.search(headline)
+        else None
+    )
     body_text = "\n".join(body)
-    lines = [p.first for p in item.title + item.paragraphs] + [p.last for p in item.title + item.paragraphs]
+    lines = [p.first for p in item.title + item.paragraphs] + [
+        p.last for p in item.title + item.paragraphs
+    ]
     return {
-        "kind": item.kind, "kicker": kicker, "headline": headline, "subtitle": subtitle,
-        "column": column, "agency": agency, "place": place,
-        "date": event_date.isoformat() if event_date else None, "date_text": date_text,
-        **names, "dateline": dateline_text, "credit": credit_text, "furniture": furniture,
-        "body": body_text, "chars": len(body_text.replace("\n", "")),
-        "start_line": min(lines), "end_line": max(lines),
+        "kind": item.kind,
+        "kicker": kicker,
+        "headline": headline,
+        "subtitle": subtitle,
+        "column": column,
+        "agency": agency,
+        "place": place,
+        "date": event_date.isoformat() if event_date else None,
+        "date_text": date_text,
+        **names,
+        "dateline": dateline_text,
+        "credit": credit_text,
+        "furniture": furniture,
+        "body": body_text,
+        "chars": len(body_text.replace("\n", "")),
+        "start_line": min(lines),
+        "end_line": max(lines),
     }
 
 
-def split_articles(text: str, *, issue_date: date | str | None = None,
-                   name: str | None = None) -> list[dict]:
+def split_articles(
+    text: str, *, issue_date: date | str | None = None, name: str | None = None
+) -> list[dict]:
     """Records (dicts with :data:`ARTICLE_COLUMNS`) for the items of normalised text.
 
     >>> records = split_articles("标题\\n\\n本报讯(记者 王翔)7月13日,南岸区出台政策。",
@@ -331,8 +392,19 @@ def split_articles(text: str, *, issue_date: date | str | None = None,
     return [{column: record[column] for column in ARTICLE_COLUMNS} for record in records]
 
 
-_TEXT_COLUMNS = ["kind", "kicker", "headline", "subtitle", "column", "agency", "place",
-                 "date_text", "dateline", "credit", "body"]
+_TEXT_COLUMNS = [
+    "kind",
+    "kicker",
+    "headline",
+    "subtitle",
+    "column",
+    "agency",
+    "place",
+    "date_text",
+    "dateline",
+    "credit",
+    "body",
+]
 _INT_COLUMNS = ["article_id", "chars", "start_line", "end_line"]
 
 
@@ -348,7 +420,9 @@ def records_frame(records: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def parse_articles(text_or_path: str | Path, *, issue_date: date | str | None = None) -> pd.DataFrame:
+def parse_articles(
+    text_or_path: str | Path, *, issue_date: date | str | None = None
+) -> pd.DataFrame:
     """One DataFrame row per item of a bulletin, in page order.
 
     Args:
@@ -370,7 +444,9 @@ def parse_articles(text_or_path: str | Path, *, issue_date: date | str | None = 
     (['新华社', '北京', ['胡喆']], datetime.date(2021, 7, 12))
     """
     if isinstance(text_or_path, str) and not text_or_path.strip():
-        raise EmptyBulletinError("no bulletin given: the text is empty; pass bulletin text or a file path")
+        raise EmptyBulletinError(
+            "no bulletin given: the text is empty; pass bulletin text or a file path"
+        )
     text, name = load_text(text_or_path)
     issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
     frame = records_frame(split_articles(text, issue_date=issue, name=name))

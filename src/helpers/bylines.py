@@ -19,13 +19,21 @@ from dataclasses import dataclass, field
 
 from .dates import chinese_small_number
 
-__all__ = ["Dateline", "Credit", "match_dateline", "match_closing_dateline", "match_credit",
-           "parse_byline"]
+__all__ = [
+    "Dateline",
+    "Credit",
+    "match_dateline",
+    "match_closing_dateline",
+    "match_credit",
+    "parse_byline",
+]
 
 _S = r"[\s\u3000]*"
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})"
-_AGENCY = (r"(?:本报|新华社|中新社|中国新闻社|央视网?|人民网|新华网"
-           r"|[\u4e00-\u9fff]{1,8}?(?:日报|晚报|早报|商报|时报|通讯社|报|社|网|电视台|台))")
+_AGENCY = (
+    r"(?:本报|新华社|中新社|中国新闻社|央视网?|人民网|新华网"
+    r"|[\u4e00-\u9fff]{1,8}?(?:日报|晚报|早报|商报|时报|通讯社|报|社|网|电视台|台))"
+)
 _DATED = re.compile(
     rf"^(?P<open>[【\[（(])?{_S}(?:据)?(?P<agency>{_AGENCY})(?P<place>[\u4e00-\u9fff·、]{{1,16}}?)?"
     rf"{_S}(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日{_S}(?:电|讯)(?P<close>[】\]）)])?"
@@ -36,10 +44,17 @@ _XUN = re.compile(
     r"(?P<close>[】\]）)])?(?=[\s\u3000(（【:：]|记者|通讯员|实习生|$|(?<=[】\]）)]))"
 )
 _ROLE_WORDS = {
-    "摄影记者": "photographers", "特约摄影": "photographers", "摄影": "photographers",
-    "实习记者": "interns", "实习生": "interns", "见习记者": "reporters",
-    "特约通讯员": "correspondents", "通讯员": "correspondents",
-    "特约记者": "reporters", "首席记者": "reporters", "记者": "reporters",
+    "摄影记者": "photographers",
+    "特约摄影": "photographers",
+    "摄影": "photographers",
+    "实习记者": "interns",
+    "实习生": "interns",
+    "见习记者": "reporters",
+    "特约通讯员": "correspondents",
+    "通讯员": "correspondents",
+    "特约记者": "reporters",
+    "首席记者": "reporters",
+    "记者": "reporters",
 }
 _ROLE = re.compile("|".join(sorted(_ROLE_WORDS, key=len, reverse=True)))
 _BRACKETED = re.compile(rf"^{_S}[（(](?P<byline>[^（）()]{{1,80}})[）)]")
@@ -55,7 +70,9 @@ _SENT_BY = re.compile(
     rf"{_S}[）)]?{_S}$"
 )
 _SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
-_CLOSING_BYLINE = re.compile(rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$")
+_CLOSING_BYLINE = re.compile(
+    rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$"
+)
 
 
 @dataclass
@@ -103,7 +120,7 @@ def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
             prefix, role = token[: found.start()], _ROLE_WORDS[found.group()]
             if prefix and org is None:
                 org = prefix
-            token = token[found.end():]
+            token = token[found.end() :]
             names.setdefault(role, [])
             if not token:
                 continue
@@ -172,7 +189,9 @@ def match_dateline(text: str) -> Dateline | None:
         byline = bracketed.group("byline")
         end += bracketed.end()
     elif match and bracketed and _NAMES_ONLY.match(bracketed.group("byline").strip()):
-        byline = "记者 " + bracketed.group("byline")  # （张文、杨希壮） after a dateline: its writers
+        byline = "记者 " + bracketed.group(
+            "byline"
+        )  # （张文、杨希壮） after a dateline: its writers
         end += bracketed.end()
     elif match:
         byline, _ = _unbracketed_names(text[end:])
@@ -183,8 +202,16 @@ def match_dateline(text: str) -> Dateline | None:
         agency = None
     place = match.groupdict().get("place") if match else None
     explicit = bool(match and (match.group("open") or match.re is _XUN))
-    return Dateline(raw=text[:end].rstrip(), rest=text[end:].lstrip(" \u3000"), agency=agency,
-                    place=place or None, month=month, day=day, names=names, explicit=explicit)
+    return Dateline(
+        raw=text[:end].rstrip(),
+        rest=text[end:].lstrip(" \u3000"),
+        agency=agency,
+        place=place or None,
+        month=month,
+        day=day,
+        names=names,
+        explicit=explicit,
+    )
 
 
 _SHORT_NAME = r"[\u4e00-\u9fff·]{1,4}"

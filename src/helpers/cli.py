@@ -37,10 +37,33 @@ __all__ = ["main"]
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 _TABLE_COLUMNS = {
-    "articles": ["article_id", "kind", "headline", "agency", "place", "date", "reporters",
-                 "photographers", "chars", "start_line", "end_line"],
-    "figures": ["article_id", "kind", "text", "value", "unit", "amount_readable", "yuan_readable", "pct",
-                "qualifier", "basis", "subject", "category"],
+    "articles": [
+        "article_id",
+        "kind",
+        "headline",
+        "agency",
+        "place",
+        "date",
+        "reporters",
+        "photographers",
+        "chars",
+        "start_line",
+        "end_line",
+    ],
+    "figures": [
+        "article_id",
+        "kind",
+        "text",
+        "value",
+        "unit",
+        "amount_readable",
+        "yuan_readable",
+        "pct",
+        "qualifier",
+        "basis",
+        "subject",
+        "category",
+    ],
 }
 
 
@@ -77,14 +100,19 @@ def _kinds(value: str) -> list[str]:
     unknown = sorted(set(kinds) - set(FIGURE_KINDS))
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(
-            f"unknown kind {', '.join(unknown) or value!r}; choose from {','.join(FIGURE_KINDS)}")
+            f"unknown kind {', '.join(unknown) or value!r}; choose from {','.join(FIGURE_KINDS)}"
+        )
     return kinds
 
 
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", type=Path, help="bulletin text file (UTF-8, GB18030, UTF-16...)")
-    command.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD",
-                         help="the paper's date; inferred from a page header or file name if absent")
+    command.add_argument(
+        "--issue-date",
+        type=_issue_date,
+        metavar="YYYY-MM-DD",
+        help="the paper's date; inferred from a page header or file name if absent",
+    )
     command.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
     command.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
 
@@ -95,32 +123,62 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     _common(commands.add_parser("articles", help="one row per article of a bulletin"))
-    figures = commands.add_parser("figures", help="money, shares, growth figures and counts, one row each")
+    figures = commands.add_parser(
+        "figures", help="money, shares, growth figures and counts, one row each"
+    )
     _common(figures)
-    figures.add_argument("--kind", type=_kinds, metavar="KIND[,KIND]",
-                         help=f"keep only these kinds: {','.join(FIGURE_KINDS)}")
-    topics = commands.add_parser("topics", help="keywords per article or for the bulletin, with topics")
+    figures.add_argument(
+        "--kind",
+        type=_kinds,
+        metavar="KIND[,KIND]",
+        help=f"keep only these kinds: {','.join(FIGURE_KINDS)}",
+    )
+    topics = commands.add_parser(
+        "topics", help="keywords per article or for the bulletin, with topics"
+    )
     _common(topics)
-    topics.add_argument("--top", type=_positive, default=10, help="keywords per article (default 10)")
+    topics.add_argument(
+        "--top", type=_positive, default=10, help="keywords per article (default 10)"
+    )
     topics.add_argument("--by", choices=["article", "bulletin"], default="article")
     topics.add_argument("--method", choices=["tfidf", "textrank"], default="tfidf")
     cloud = commands.add_parser("wordcloud", help="a word cloud PNG of the bulletin or one article")
     cloud.add_argument("file", type=Path, help="bulletin text file")
     cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     cloud.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD")
-    cloud.add_argument("--article", type=_positive, metavar="N", help="only article N (its article_id)")
-    report = commands.add_parser("report", help="run the notebooks on bulletins and export HTML reports")
+    cloud.add_argument(
+        "--article", type=_positive, metavar="N", help="only article N (its article_id)"
+    )
+    report = commands.add_parser(
+        "report", help="run the notebooks on bulletins and export HTML reports"
+    )
     report.add_argument("files", type=Path, nargs="+", metavar="FILE", help="bulletin text files")
-    report.add_argument("-o", "--output", type=Path, default=REPORTS_DIR,
-                        help="folder for the reports (default: reports/); one subfolder per bulletin")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=REPORTS_DIR,
+        help="folder for the reports (default: reports/); one subfolder per bulletin",
+    )
     report.add_argument("--issue-date", type=_issue_date, metavar="YYYY-MM-DD")
-    report.add_argument("--notebooks", type=lambda v: [n for n in v.split(",") if n.strip()],
-                        metavar="NN[,NN]", help="only these notebooks, by number (e.g. 02,03)")
+    report.add_argument(
+        "--notebooks",
+        type=lambda v: [n for n in v.split(",") if n.strip()],
+        metavar="NN[,NN]",
+        help="only these notebooks, by number (e.g. 02,03)",
+    )
     report.add_argument("--no-input", action="store_true", help="hide the code cells in the HTML")
     archive = commands.add_parser("archive", help="many bulletins at once, cached as Parquet")
-    archive.add_argument("source", metavar="DIR_OR_GLOB", help="a folder of .txt bulletins, or a glob")
-    archive.add_argument("-o", "--output", type=Path, default=PROCESSED_DIR,
-                         help="folder for the Parquet tables (default: data/processed/); they go in archive/")
+    archive.add_argument(
+        "source", metavar="DIR_OR_GLOB", help="a folder of .txt bulletins, or a glob"
+    )
+    archive.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=PROCESSED_DIR,
+        help="folder for the Parquet tables (default: data/processed/); they go in archive/",
+    )
     archive.add_argument("--engine", choices=["local", "dask"], default="local")
     archive.add_argument("--workers", type=_positive, help="processes (default: every core)")
     archive.add_argument("--address", help="a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
@@ -158,8 +216,9 @@ def _word_cloud(articles, args) -> int:
     frequencies = word_frequencies(articles)
     if args.article is not None:
         if args.article not in set(articles["article_id"]):
-            raise BulletinError(f"there is no article {args.article}: the bulletin has "
-                                f"{len(articles)} items")
+            raise BulletinError(
+                f"there is no article {args.article}: the bulletin has {len(articles)} items"
+            )
         frequencies = frequencies[frequencies["article_id"] == args.article]
     if frequencies.empty:
         raise BulletinError("no content words to draw a word cloud from")
@@ -176,9 +235,14 @@ def _report(args) -> int:
         select_notebooks(args.notebooks)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
-    results = run_report(args.files, output_dir=args.output, issue_date=args.issue_date,
-                         notebooks=args.notebooks, no_input=args.no_input,
-                         progress=lambda line: print(line, file=sys.stderr))
+    results = run_report(
+        args.files,
+        output_dir=args.output,
+        issue_date=args.issue_date,
+        notebooks=args.notebooks,
+        no_input=args.no_input,
+        progress=lambda line: print(line, file=sys.stderr),
+    )
     for result in results:
         if result.ok:
             for path in result.html:
@@ -196,15 +260,24 @@ def _archive(args) -> int:
     if args.no_cache and folder.exists():
         for table in folder.glob("*.parquet"):
             table.unlink()
-    result = load_archive(args.source, engine=args.engine, workers=args.workers, words=args.words,
-                          cache_dir=folder, address=args.address, progress=sys.stderr.isatty())
+    result = load_archive(
+        args.source,
+        engine=args.engine,
+        workers=args.workers,
+        words=args.words,
+        cache_dir=folder,
+        address=args.address,
+        progress=sys.stderr.isatty(),
+    )
     for row in result.failures.itertuples(index=False):
         print(f"bulletin: error: {row.source_file}: {row.reason}", file=sys.stderr)
     files = result.articles["source_file"].nunique() if len(result.articles) else 0
-    print(f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
-          + (f", {len(result.words)} word counts" if result.words is not None else "")
-          + f"; {result.processed} processed, {result.cached} from the cache, {len(result.failures)} failed"
-          + f"; {time.perf_counter() - started:.1f} s")
+    print(
+        f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
+        + (f", {len(result.words)} word counts" if result.words is not None else "")
+        + f"; {result.processed} processed, {result.cached} from the cache, {len(result.failures)} failed"
+        + f"; {time.perf_counter() - started:.1f} s"
+    )
     print(folder)
     return 0 if result.failures.empty else EXIT_BAD_INPUT
 
@@ -242,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bulletin: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(f"bulletin: error: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
+        print(
+            f"bulletin: error: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr
+        )
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("bulletin: interrupted", file=sys.stderr)
@@ -250,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("BULLETIN_DEBUG"):
             raise
-        print(f"bulletin: internal error: {type(exc).__name__}: {exc} "
-              "(rerun with BULLETIN_DEBUG=1 for details and please report it)", file=sys.stderr)
+        print(
+            f"bulletin: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with BULLETIN_DEBUG=1 for details and please report it)",
+            file=sys.stderr,
+        )
         return 70

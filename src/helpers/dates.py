@@ -12,14 +12,33 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["infer_issue_date", "resolve_month_day", "chinese_small_number", "parse_iso_date",
-           "page_header_date"]
+__all__ = [
+    "infer_issue_date",
+    "resolve_month_day",
+    "chinese_small_number",
+    "parse_iso_date",
+    "page_header_date",
+]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _HEADER_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
-_HEADER_HINT = re.compile(r"星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}版")
+_HEADER_HINT = re.compile(
+    r"星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|[A-Z]\d{1,2}版"
+)
 
 
 def chinese_small_number(token: str) -> int | None:

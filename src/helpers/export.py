@@ -36,8 +36,10 @@ def _plain(value):
 
 def plain_records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts of JSON-ready values (ISO dates, lists, ``None`` for missing)."""
-    return [{column: _plain(value) for column, value in zip(frame.columns, row)}
-            for row in frame.itertuples(index=False, name=None)]
+    return [
+        {column: _plain(value) for column, value in zip(frame.columns, row)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
 
 
 def to_json(frame: pd.DataFrame) -> str:
@@ -50,7 +52,8 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     for column in flat.columns:
         if flat[column].map(lambda v: isinstance(v, (list, tuple))).any():
             flat[column] = flat[column].map(
-                lambda v: _LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                lambda v: _LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (list, tuple)) else v
+            )
         elif pd.api.types.is_datetime64_any_dtype(flat[column]):
             flat[column] = flat[column].dt.strftime("%Y-%m-%d")
     return flat
@@ -73,15 +76,26 @@ def to_table(frame: pd.DataFrame, *, width: int = 28) -> str:
     for column in flat.columns:
         if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
             flat[column] = flat[column].map(
-                lambda v: v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…")
-    with pd.option_context("display.unicode.east_asian_width", True, "display.width", 240,
-                           "display.max_columns", None, "display.max_rows", None):
+                lambda v: v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…"
+            )
+    with pd.option_context(
+        "display.unicode.east_asian_width",
+        True,
+        "display.width",
+        240,
+        "display.max_columns",
+        None,
+        "display.max_rows",
+        None,
+    ):
         return _blank_missing(flat).to_string(index=False) + "\n"
 
 
 def to_html_page(frame: pd.DataFrame, *, title: str) -> str:
     """A standalone HTML page holding the frame as a table; every cell escaped."""
-    table = _blank_missing(_flat(frame)).to_html(index=False, escape=True, border=0, classes="records")
+    table = _blank_missing(_flat(frame)).to_html(
+        index=False, escape=True, border=0, classes="records"
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -33,32 +33,68 @@ import pandas as pd
 
 from .numbers import CURRENCIES, MAGNITUDES, format_amount, split_magnitude, to_number
 
-__all__ = ["FIGURE_COLUMNS", "FIGURE_KINDS", "extract_figures", "figures_from_text",
-           "figures_from_path", "readable_figures", "one_per_range"]
+__all__ = [
+    "FIGURE_COLUMNS",
+    "FIGURE_KINDS",
+    "extract_figures",
+    "figures_from_text",
+    "figures_from_path",
+    "readable_figures",
+    "one_per_range",
+]
 
 FIGURE_COLUMNS = [
-    "article_id", "kind", "text", "value", "unit", "currency", "amount", "yuan", "pct",
-    "qualifier", "range_id", "basis", "direction", "subject", "category", "sentence",
-    "start", "end",
+    "article_id",
+    "kind",
+    "text",
+    "value",
+    "unit",
+    "currency",
+    "amount",
+    "yuan",
+    "pct",
+    "qualifier",
+    "range_id",
+    "basis",
+    "direction",
+    "subject",
+    "category",
+    "sentence",
+    "start",
+    "end",
 ]
 FIGURE_KINDS = ("money", "percent", "growth", "pp", "count", "measure")
 
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Chinese numerals: two characters or more (一个, 两家 are words, not figures), a single
 # digit before 成/倍 (七成, 增长一倍), or a bare 百/千/万 after 近/超/过 (近百亿元, 过万元).
-_CN = (r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]+"
-       r"|[一二两三四五六七八九十](?=[成倍])|(?<=[近约超逾达过上])[百千万亿]")
+_CN = (
+    r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]+"
+    r"|[一二两三四五六七八九十](?=[成倍])|(?<=[近约超逾达过上])[百千万亿]"
+)
 _MAG = r"万亿|千亿|百亿|亿|千万|百万|万|千"
 _MONEY = sorted((c for c in CURRENCIES if c != "人民币"), key=len, reverse=True)
-_COUNT = ("人次 部门 家 个 份 所 件 户 人 名 项 条 次 台 辆 套 座 部 只 头 架 艘 批 间 张 本 篇 场 位 支 "
-          "种 类 处 栋 例 起 宗 笔 款 枚 颗 株 棵 门 幅 首 册 箱 盒 双 对 把 所 团 队 村 镇 县 个体").split()
-_MEASURE = ("平方公里 平方千米 平方米 立方米 千米 公里 厘米 毫米 纳米 米 千克 公斤 克 吨 亩 公顷 千瓦时 "
-            "千瓦 兆瓦 吉瓦 瓦 摄氏度 度 毫升 升 标箱 TEU mK km kg kWh kW MW GW nm GHz MHz Hz TB GB MB "
-            "Gbps Mbps K ℃").split()
-_UNIT_KIND = {**{u: "money" for u in _MONEY}, **{u: "count" for u in _COUNT},
-              **{u: "measure" for u in _MEASURE},
-              "%": "percent", "个百分点": "pp", "百分点": "pp", "个基点": "bp", "基点": "bp",
-              "倍": "ratio", "成": "share"}
+_COUNT = (
+    "人次 部门 家 个 份 所 件 户 人 名 项 条 次 台 辆 套 座 部 只 头 架 艘 批 间 张 本 篇 场 位 支 "
+    "种 类 处 栋 例 起 宗 笔 款 枚 颗 株 棵 门 幅 首 册 箱 盒 双 对 把 所 团 队 村 镇 县 个体"
+).split()
+_MEASURE = (
+    "平方公里 平方千米 平方米 立方米 千米 公里 厘米 毫米 纳米 米 千克 公斤 克 吨 亩 公顷 千瓦时 "
+    "千瓦 兆瓦 吉瓦 瓦 摄氏度 度 毫升 升 标箱 TEU mK km kg kWh kW MW GW nm GHz MHz Hz TB GB MB "
+    "Gbps Mbps K ℃"
+).split()
+_UNIT_KIND = {
+    **{u: "money" for u in _MONEY},
+    **{u: "count" for u in _COUNT},
+    **{u: "measure" for u in _MEASURE},
+    "%": "percent",
+    "个百分点": "pp",
+    "百分点": "pp",
+    "个基点": "bp",
+    "基点": "bp",
+    "倍": "ratio",
+    "成": "share",
+}
 _UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_KIND, key=len, reverse=True))
 _UNIT_FIRST = "".join(sorted({re.escape(u[0]) for u in _UNIT_KIND}))
 # Speed matters (an archive is tens of MB): the lookbehind skips positions inside a number,
@@ -96,10 +132,23 @@ _VAGUE_MONEY = re.compile(
     rf"(?:(?P<ten>十)?(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<pmag>{_VAGUE_MAG})?"
     rf"|十几(?P<tmag>{_VAGUE_MAG})?|(?P<few>[几数])(?P<fmag>{_VAGUE_MAG}))(?P<unit>{_MONEY_UNIT})"
 )
-_DIGIT_PAIR = re.compile("[一二两三四五六七八九]{2}")  # 七八: no place word between, so not one number
+_DIGIT_PAIR = re.compile(
+    "[一二两三四五六七八九]{2}"
+)  # 七八: no place word between, so not one number
 _VAGUE_FIRST = frozenset("一二两三四五六七八十几数")
 _NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
-_DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGIT_VALUE = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _BAD_AFTER = {
     "元": re.compile(r"[旦宵素首器件化]"),
     "个": re.compile(r"月|小时|工作日|星期|季度|世纪|多月"),
@@ -115,11 +164,35 @@ _CHANGE = re.compile(
     r"|增长|增加|上升|提高|上涨|扩大|提升|攀升|回升|下降|减少|降低|回落|下滑|下跌|收窄|缩小"
     r"|高于|高出|快于|低于|慢于|增|涨|降|跌|减)(?:了)?(?P<q>约|近|超过|超|逾|达到|达)?$"
 )
-_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "降幅", "跌幅", "降速", "低于", "慢于",
-         "降", "跌", "减")
-_BASIS = {"同比": "yoy", "环比": "mom", "比上月": "mom", "较上月": "mom",
-          # the same period a year before is year on year (同比), not the whole previous year
-          "比上年同期": "yoy", "比去年同期": "yoy", "较上年同期": "yoy", "较去年同期": "yoy"}
+_DOWN = (
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+    "下滑",
+    "下跌",
+    "收窄",
+    "缩小",
+    "降幅",
+    "跌幅",
+    "降速",
+    "低于",
+    "慢于",
+    "降",
+    "跌",
+    "减",
+)
+_BASIS = {
+    "同比": "yoy",
+    "环比": "mom",
+    "比上月": "mom",
+    "较上月": "mom",
+    # the same period a year before is year on year (同比), not the whole previous year
+    "比上年同期": "yoy",
+    "比去年同期": "yoy",
+    "较上年同期": "yoy",
+    "较去年同期": "yoy",
+}
 _PRE_QUALIFIER = re.compile(
     r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上|过)"
     r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
@@ -127,16 +200,47 @@ _PRE_QUALIFIER = re.compile(
 _NOT_EXCEEDING = set("通经不越错难胜")  # 通过, 经过, 不过...: 过 that does not mean "more than"
 _PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
 _QUALIFIERS = {
-    "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "最少": "at_least",
-    "不超过": "at_most", "不高于": "at_most", "不到": "at_most", "不足": "at_most", "最高": "at_most", "最多": "at_most", "至多": "at_most",
-    "超过": "over", "逾": "over", "突破": "over", "超": "over", "余": "over", "多": "over", "上": "over", "过": "over",
-    "约": "approx", "大约": "approx", "约为": "approx", "近": "approx", "将近": "approx",
-    "接近": "approx", "达到": "", "达": "",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "至少": "at_least",
+    "最少": "at_least",
+    "不超过": "at_most",
+    "不高于": "at_most",
+    "不到": "at_most",
+    "不足": "at_most",
+    "最高": "at_most",
+    "最多": "at_most",
+    "至多": "at_most",
+    "超过": "over",
+    "逾": "over",
+    "突破": "over",
+    "超": "over",
+    "余": "over",
+    "多": "over",
+    "上": "over",
+    "过": "over",
+    "约": "approx",
+    "大约": "approx",
+    "约为": "approx",
+    "近": "approx",
+    "将近": "approx",
+    "接近": "approx",
+    "达到": "",
+    "达": "",
 }
 _POST_QUALIFIER = re.compile(r"(?:及以上|以上|之上|及以下|以下|以内|之内|左右|上下|许)")
-_POST = {"以上": "at_least", "及以上": "at_least", "之上": "at_least", "以下": "at_most",
-         "及以下": "at_most", "以内": "at_most", "之内": "at_most", "左右": "approx", "上下": "approx",
-         "许": "approx"}
+_POST = {
+    "以上": "at_least",
+    "及以上": "at_least",
+    "之上": "at_least",
+    "以下": "at_most",
+    "及以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "approx",
+    "上下": "approx",
+    "许": "approx",
+}
 _RANGE_HEAD = re.compile(
     rf"(?<![\d.])(?P<num>{_AR}|{_CN})(?P<mag>{_MAG})?(?P<unit>%|{'|'.join(_MONEY)})?"
     r"\s*(?P<sep>至|到|——|—|-|~|～|－)\s*$"
@@ -181,15 +285,19 @@ class _Figure:
 def _qualifier_before(body: str, start: int) -> str:
     if not start or body[start - 1] not in _PRE_QUALIFIER_LAST:
         return ""
-    window = body[max(0, start - 8):start]
+    window = body[max(0, start - 8) : start]
     match = _PRE_QUALIFIER.search(window)
     if not match:
         return ""
     q = match.group("q")
-    before = window[: match.start()][-1:] if match.start() else body[max(0, start - 9):max(0, start - 8)]
+    before = (
+        window[: match.start()][-1:]
+        if match.start()
+        else body[max(0, start - 9) : max(0, start - 8)]
+    )
     if q in ("近", "接近") and before in ("附", "最", "临", "靠", "邻", "接", "将"):
         return ""
-    if q in ("上", "过") and not re.match(r"[百千万亿]", body[start:start + 1]):
+    if q in ("上", "过") and not re.match(r"[百千万亿]", body[start : start + 1]):
         return ""  # 上 and 过 qualify only a bare magnitude: 上万元, 上千万元, 过亿元
     if q == "过" and before in _NOT_EXCEEDING:
         return "at_most" if before == "不" else ""  # 不过百米: no more than; 经过: a verb
@@ -198,7 +306,9 @@ def _qualifier_before(body: str, start: int) -> str:
     return _QUALIFIERS.get(q, "")
 
 
-def _subject(body: str, figure: _Figure, clause_start: int, clause_end: int, sentence_start: int) -> str | None:
+def _subject(
+    body: str, figure: _Figure, clause_start: int, clause_end: int, sentence_start: int
+) -> str | None:
     after = _RIGHT_AFTER.match(body, figure.end, min(len(body), figure.end + 12))
     if after:
         return after.group("kw")
@@ -222,7 +332,9 @@ _BAD_BEFORE = frozenset("第.") | _LATIN_LETTERS | frozenset("0123456789")
 
 
 def _from_match(body: str, match: re.Match) -> _Figure | None:
-    pctcn, fan, numeral, magnitude_word, yu, unit = match.group("pctcn", "fan", "num", "mag", "yu", "unit")
+    pctcn, fan, numeral, magnitude_word, yu, unit = match.group(
+        "pctcn", "fan", "num", "mag", "yu", "unit"
+    )
     if not magnitude_word and not yu:
         yu, magnitude_word = match.group("yu2", "mag2")  # 100多万元: 多 before the magnitude
     start, end = match.span()
@@ -234,8 +346,16 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
         return _Figure("percent", pctcn, start, end, value, "%", pct=value)
     if fan:
         times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[match.group("fann")]
-        return _Figure("growth", fan, start, end, float(times), "番",
-                       pct=float(2 ** times - 1) * 100, direction="up")
+        return _Figure(
+            "growth",
+            fan,
+            start,
+            end,
+            float(times),
+            "番",
+            pct=float(2**times - 1) * 100,
+            direction="up",
+        )
     previous = body[start - 1] if start else "\n"  # not "": "" is in every string
     if previous in _BAD_BEFORE or (previous == "前" and unit in ("名", "位")):
         return None
@@ -264,8 +384,15 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
     if unit[0] in _LATIN_LETTERS and end < len(body) and body[end] in _LATIN_LETTERS:
         return None
     kind = _UNIT_KIND[unit]
-    figure = _Figure(kind, match.group(), start, end, value, magnitude_word + unit,
-                     MAGNITUDES.get(magnitude_word, 1.0))
+    figure = _Figure(
+        kind,
+        match.group(),
+        start,
+        end,
+        value,
+        magnitude_word + unit,
+        MAGNITUDES.get(magnitude_word, 1.0),
+    )
     if yu:
         figure.qualifier = "over"
     if kind == "money":
@@ -310,9 +437,20 @@ def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
         word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
         factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
         unit = match.group("unit")
-        return tuple(_Figure("money", match.group(), match.start(), match.end(), float(n * factor),
-                             word + unit, MAGNITUDES.get(word, 1.0), CURRENCIES[unit], qualifier="approx")
-                     for n in (low, high))
+        return tuple(
+            _Figure(
+                "money",
+                match.group(),
+                match.start(),
+                match.end(),
+                float(n * factor),
+                word + unit,
+                MAGNITUDES.get(word, 1.0),
+                CURRENCIES[unit],
+                qualifier="approx",
+            )
+            for n in (low, high)
+        )
     return None
 
 
@@ -322,9 +460,15 @@ def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
         return
     change = _CHANGE.search(body, max(0, figure.start - 14), figure.start)
     if change is None and previous is not None and previous.kind in ("growth", "pp"):
-        between = body[previous.end:figure.start]
-        if re.fullmatch(r"[、和及与,，]", between) and (previous.kind == "pp") == (figure.kind == "pp"):
-            figure.kind, figure.basis, figure.direction = previous.kind, previous.basis, previous.direction
+        between = body[previous.end : figure.start]
+        if re.fullmatch(r"[、和及与,，]", between) and (previous.kind == "pp") == (
+            figure.kind == "pp"
+        ):
+            figure.kind, figure.basis, figure.direction = (
+                previous.kind,
+                previous.basis,
+                previous.direction,
+            )
             if figure.direction == "down":
                 figure.value, figure.pct = -figure.value, -figure.pct
             return
@@ -348,7 +492,7 @@ def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
 def _link_ranges(body: str, figures: list[_Figure], next_id: int) -> tuple[list[_Figure], int]:
     out: list[_Figure] = []
     for figure in figures:
-        before = body[max(0, figure.start - 3):figure.start].rstrip()
+        before = body[max(0, figure.start - 3) : figure.start].rstrip()
         if not before or before[-1] not in _RANGE_SEPARATORS:
             out.append(figure)
             continue
@@ -357,9 +501,18 @@ def _link_ranges(body: str, figures: list[_Figure], next_id: int) -> tuple[list[
             separator = head.start("sep")
             linked = next((f for f in out if f.end == separator), None)
             rates = ("percent", "growth", "pp")
-            if linked is not None and linked.kind in rates and figure.kind in rates and linked.kind != figure.kind:
+            if (
+                linked is not None
+                and linked.kind in rates
+                and figure.kind in rates
+                and linked.kind != figure.kind
+            ):
                 # "增速在6%—7%之间": the far end of a range reads like its near end
-                figure.kind, figure.basis, figure.direction = linked.kind, linked.basis, linked.direction
+                figure.kind, figure.basis, figure.direction = (
+                    linked.kind,
+                    linked.basis,
+                    linked.direction,
+                )
                 if figure.direction == "down" and figure.value > 0:
                     figure.value, figure.pct = -figure.value, -figure.pct
             if linked is not None and linked.kind == figure.kind:
@@ -374,11 +527,20 @@ def _link_ranges(body: str, figures: list[_Figure], next_id: int) -> tuple[list[
                     if not word and figure.magnitude != 1.0:
                         word = next(w for w, f in MAGNITUDES.items() if f == figure.magnitude)
                     base_unit = re.sub(f"^(?:{_MAG})", "", figure.unit)
-                    first = _Figure(figure.kind, body[head.start():separator].strip(), head.start(),
-                                    separator, value, word + base_unit,
-                                    magnitude=MAGNITUDES.get(word, 1.0), currency=figure.currency,
-                                    pct=value if figure.pct is not None else None,
-                                    basis=figure.basis, direction=figure.direction, range_id=next_id)
+                    first = _Figure(
+                        figure.kind,
+                        body[head.start() : separator].strip(),
+                        head.start(),
+                        separator,
+                        value,
+                        word + base_unit,
+                        magnitude=MAGNITUDES.get(word, 1.0),
+                        currency=figure.currency,
+                        pct=value if figure.pct is not None else None,
+                        basis=figure.basis,
+                        direction=figure.direction,
+                        range_id=next_id,
+                    )
                     figure.range_id = next_id
                     out.append(first)
             if figure.range_id == next_id:
@@ -421,8 +583,9 @@ class _Spans:
         return last + 1, (following.end() if following else self.end), self.begin, self.end
 
 
-def _figure_rows(body: str, article_id: int | None, first_range_id: int,
-                 unit_kinds: frozenset | None = None) -> list[tuple]:
+def _figure_rows(
+    body: str, article_id: int | None, first_range_id: int, unit_kinds: frozenset | None = None
+) -> list[tuple]:
     """Rows (tuples in :data:`FIGURE_COLUMNS` order) for one article body.
 
     ``unit_kinds`` (from :data:`_UNIT_KINDS_FOR`) skips, before any further work, the
@@ -440,11 +603,17 @@ def _figure_rows(body: str, article_id: int | None, first_range_id: int,
             done = match.end()
             if unit_kinds is not None:
                 unit = match.group("unit")
-                if (_UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio") not in unit_kinds:
+                if (
+                    _UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio"
+                ) not in unit_kinds:
                     continue
             figure = _from_match(body, match)
         if figure is None:  # unreadable as one number: perhaps a vague amount of money
-            pair = _vague_at(body, candidate.start()) if unit_kinds is None or "money" in unit_kinds else None
+            pair = (
+                _vague_at(body, candidate.start())
+                if unit_kinds is None or "money" in unit_kinds
+                else None
+            )
             if pair is not None:
                 vague.append(pair)
                 done = max(done, pair[0].end)
@@ -478,32 +647,64 @@ def _figure_rows(body: str, article_id: int | None, first_range_id: int,
             subject = _subject(body, figure, clause_start, clause_end, sentence_start)
             category = _CATEGORY.get(subject, "other") if kind == "money" else None
             amount = figure.value * figure.magnitude if kind == "money" else None
-        rows.append((
-            article_id, kind, figure.text, figure.value, figure.unit, figure.currency, amount,
-            amount if figure.currency == "CNY" else None, figure.pct, figure.qualifier,
-            figure.range_id, figure.basis, figure.direction, subject, category,
-            body[sentence_start:sentence_end].strip(), figure.start, figure.end,
-        ))
+        rows.append(
+            (
+                article_id,
+                kind,
+                figure.text,
+                figure.value,
+                figure.unit,
+                figure.currency,
+                amount,
+                amount if figure.currency == "CNY" else None,
+                figure.pct,
+                figure.qualifier,
+                figure.range_id,
+                figure.basis,
+                figure.direction,
+                subject,
+                category,
+                body[sentence_start:sentence_end].strip(),
+                figure.start,
+                figure.end,
+            )
+        )
     return rows
 
 
-def figures_from_text(body: str, *, article_id: int | None = None, first_range_id: int = 1) -> list[dict]:
+def figures_from_text(
+    body: str, *, article_id: int | None = None, first_range_id: int = 1
+) -> list[dict]:
     """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one article body.
 
     >>> [(r["text"], r["kind"], r["yuan"], r["qualifier"]) for r in figures_from_text(
     ...     "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。")]
     [('1亿元', 'money', 100000000.0, 'at_least'), ('1000万元', 'money', 10000000.0, 'at_most'), ('35.69%', 'growth', None, '')]
     """
-    return [dict(zip(FIGURE_COLUMNS, row)) for row in _figure_rows(body, article_id, first_range_id)]
+    return [
+        dict(zip(FIGURE_COLUMNS, row)) for row in _figure_rows(body, article_id, first_range_id)
+    ]
 
 
 # The kinds of unit that can give each figure kind (a per-cent number may be a growth figure).
 _UNIT_KINDS_FOR = {
-    "money": {"money"}, "count": {"count"}, "measure": {"measure"}, "pp": {"pp", "bp"},
-    "percent": {"percent", "share"}, "growth": {"percent", "share", "ratio", "pp", "bp"},
+    "money": {"money"},
+    "count": {"count"},
+    "measure": {"measure"},
+    "pp": {"pp", "bp"},
+    "percent": {"percent", "share"},
+    "growth": {"percent", "share", "ratio", "pp", "bp"},
 }
-_DTYPES = {"value": "float64", "amount": "float64", "yuan": "float64", "pct": "float64",
-           "article_id": "Int64", "range_id": "Int64", "start": "Int64", "end": "Int64"}
+_DTYPES = {
+    "value": "float64",
+    "amount": "float64",
+    "yuan": "float64",
+    "pct": "float64",
+    "article_id": "Int64",
+    "range_id": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+}
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
@@ -512,10 +713,13 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
     # Series with an explicit dtype: pandas would otherwise infer its str dtype, whose
     # missing value is NaN, where None reads better (row.subject or "资金").
-    return pd.DataFrame({
-        name: pd.Series(list(values), dtype=_DTYPES.get(name, object))
-        for name, values in zip(FIGURE_COLUMNS, columns)
-    }, columns=FIGURE_COLUMNS)
+    return pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=_DTYPES.get(name, object))
+            for name, values in zip(FIGURE_COLUMNS, columns)
+        },
+        columns=FIGURE_COLUMNS,
+    )
 
 
 def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
@@ -532,7 +736,9 @@ def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
     return rows
 
 
-def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+def extract_figures(
+    articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """One row per figure in the bodies of the news and photo rows of ``articles``.
 
     Args:
@@ -547,8 +753,10 @@ def extract_figures(articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...
     """
     unknown = set(kinds or ()) - set(FIGURE_KINDS)
     if unknown:
-        raise ValueError(f"unknown figure kind(s): {', '.join(sorted(unknown))}; "
-                         f"choose from {', '.join(FIGURE_KINDS)}")
+        raise ValueError(
+            f"unknown figure kind(s): {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(FIGURE_KINDS)}"
+        )
     unit_kinds = frozenset().union(*(_UNIT_KINDS_FOR[k] for k in kinds)) if kinds else None
     rows = figure_rows(zip(articles["article_id"], articles["kind"], articles["body"]), unit_kinds)
     frame = _frame(rows)
@@ -593,9 +801,24 @@ def readable_figures(figures: pd.DataFrame) -> pd.DataFrame:
     ['1.5亿元', '1.5亿元', '150,000,000']
     """
     shown = figures.copy()
-    shown.insert(shown.columns.get_loc("amount"), "amount_readable", [
-        format_amount(a, "元" if c is not pd.NA and c == "CNY" else (u.lstrip("万亿千百") if isinstance(u, str) else ""))
-        if pd.notna(a) else "" for a, c, u in zip(shown["amount"], shown["currency"], shown["unit"])])
-    shown.insert(shown.columns.get_loc("yuan") + 1, "yuan_readable",
-                 [f"{y:,.0f}" if pd.notna(y) else "" for y in shown["yuan"]])
+    shown.insert(
+        shown.columns.get_loc("amount"),
+        "amount_readable",
+        [
+            format_amount(
+                a,
+                "元"
+                if c is not pd.NA and c == "CNY"
+                else (u.lstrip("万亿千百") if isinstance(u, str) else ""),
+            )
+            if pd.notna(a)
+            else ""
+            for a, c, u in zip(shown["amount"], shown["currency"], shown["unit"])
+        ],
+    )
+    shown.insert(
+        shown.columns.get_loc("yuan") + 1,
+        "yuan_readable",
+        [f"{y:,.0f}" if pd.notna(y) else "" for y in shown["yuan"]],
+    )
     return shown

@@ -41,7 +41,9 @@ _FURNITURE = re.compile(
     r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
     r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
 )
-_JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}[）)]$")
+_JUMP = re.compile(
+    r"^[（(]\s*(?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}[）)]$"
+)
 _JUMP_FROM = re.compile(r"上接|接上|^[（(]\s*接")
 _CONTINUES = re.compile(r"^[，。、；：,.;:！？!?）)》”’%]")
 _NUMBER_END = re.compile(r"\d[\d.]*[十百千万亿]*$")
@@ -86,7 +88,9 @@ def _physical_paragraphs(text: str) -> list[Paragraph]:
             if caption and match_credit(caption.group("credit")):
                 pieces[-1:] = [caption.group("caption"), caption.group("credit")]
         for index, piece in enumerate(pieces):
-            out.append(Paragraph(piece, number, number, indent or index > 0, gap if index == 0 else 0))
+            out.append(
+                Paragraph(piece, number, number, indent or index > 0, gap if index == 0 else 0)
+            )
         gap = 0
     return out
 
@@ -128,7 +132,9 @@ def _is_open(text: str) -> bool:
     return text[-1] not in _TERMINAL
 
 
-def _joins(current: Paragraph, following: Paragraph, after: Paragraph | None, layout: Layout) -> bool:
+def _joins(
+    current: Paragraph, following: Paragraph, after: Paragraph | None, layout: Layout
+) -> bool:
     """Is ``following`` the rest of a paragraph that a page break cut after ``current``?"""
     if current.role not in ("body", "dateline", "title", "subhead") or not _is_open(current.text):
         return False
@@ -148,7 +154,11 @@ def _joins(current: Paragraph, following: Paragraph, after: Paragraph | None, la
 
 
 def _layout(paragraphs: list[Paragraph]) -> Layout:
-    long = [p for p in paragraphs if p.role == "body" and (len(p.text) > TITLE_MAX_CHARS or "。" in p.text)]
+    long = [
+        p
+        for p in paragraphs
+        if p.role == "body" and (len(p.text) > TITLE_MAX_CHARS or "。" in p.text)
+    ]
     # A page of short lines only (a poem, an advert): judge by all lines after the first.
     sample = long or paragraphs[1:]
     indented = bool(sample) and sum(p.indent for p in sample) >= 0.5 * len(sample)
@@ -160,8 +170,12 @@ def _layout(paragraphs: list[Paragraph]) -> Layout:
 
 def _unindented_title(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    return (not paragraph.indent and len(text) <= INDENTED_TITLE_MAX_CHARS and "。" not in text
-            and (text[-1] not in "，,、：:" or (text[-1] in "：:" and not re.search("[，,]", text))))
+    return (
+        not paragraph.indent
+        and len(text) <= INDENTED_TITLE_MAX_CHARS
+        and "。" not in text
+        and (text[-1] not in "，,、：:" or (text[-1] in "：:" and not re.search("[，,]", text)))
+    )
 
 
 def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
@@ -171,7 +185,11 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
     long it is, and so is a deck line (even with a full stop) set right above or below one.
     """
     for paragraph in paragraphs:
-        if paragraph.role == "title" and paragraph.indent and not _MARKDOWN_HEADING.match(paragraph.text):
+        if (
+            paragraph.role == "title"
+            and paragraph.indent
+            and not _MARKDOWN_HEADING.match(paragraph.text)
+        ):
             paragraph.role = "subhead"
         elif paragraph.role == "body" and _unindented_title(paragraph):
             paragraph.role = "title"
@@ -206,8 +224,14 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
             if not _joins(current, paragraphs[index], after, layout):
                 break
             following = paragraphs[index]
-            current = Paragraph(current.text + following.text, current.first, following.last,
-                                current.indent, current.gap, current.role)
+            current = Paragraph(
+                current.text + following.text,
+                current.first,
+                following.last,
+                current.indent,
+                current.gap,
+                current.role,
+            )
             index += 1
         joined.append(current)
     return joined, layout

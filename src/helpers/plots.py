@@ -25,9 +25,22 @@ import pandas as pd
 from matplotlib import font_manager
 from wordcloud import WordCloud
 
-__all__ = ["cjk_font", "top_words_chart", "words_heatmap", "topic_shares_chart", "word_cloud",
-           "word_cloud_figure", "money_chart", "growth_chart", "shares_chart", "short_titles",
-           "money_trend_chart", "growth_trend_chart", "topic_trend_chart", "moving_words_chart"]
+__all__ = [
+    "cjk_font",
+    "top_words_chart",
+    "words_heatmap",
+    "topic_shares_chart",
+    "word_cloud",
+    "word_cloud_figure",
+    "money_chart",
+    "growth_chart",
+    "shares_chart",
+    "short_titles",
+    "money_trend_chart",
+    "growth_trend_chart",
+    "topic_trend_chart",
+    "moving_words_chart",
+]
 
 FONT_FAMILY = "Noto Sans SC"
 
@@ -66,35 +79,57 @@ def top_words_chart(totals: pd.DataFrame, *, top: int = 20, title: str = "高频
     return fig
 
 
-def words_heatmap(frequencies: pd.DataFrame, *, top: int = 20, labels: dict | None = None,
-                  title: str = "词语 × 文章") -> plt.Figure:
+def words_heatmap(
+    frequencies: pd.DataFrame,
+    *,
+    top: int = 20,
+    labels: dict | None = None,
+    title: str = "词语 × 文章",
+) -> plt.Figure:
     """A words × articles heatmap of counts for the ``top`` words of the bulletin.
 
     Args:
         frequencies: :func:`helpers.topics.word_frequencies`.
         labels: article_id → column label (e.g. a short headline); ids where absent.
     """
-    words = (frequencies.groupby("word")["count"].sum().sort_values(ascending=False).head(top).index)
-    table = (frequencies[frequencies["word"].isin(words)]
-             .pivot_table(index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0)
-             .reindex(words))
+    words = frequencies.groupby("word")["count"].sum().sort_values(ascending=False).head(top).index
+    table = (
+        frequencies[frequencies["word"].isin(words)]
+        .pivot_table(
+            index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0
+        )
+        .reindex(words)
+    )
     fig, ax = _figure(max(6, 0.9 * table.shape[1] + 3), max(4, 0.32 * len(table) + 1.5))
     image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
     ax.set_yticks(range(len(table)), table.index)
     columns = [str((labels or {}).get(c, c)) for c in table.columns]
-    ax.set_xticks(range(table.shape[1]), columns, rotation=45 if labels else 0, ha="right" if labels else "center")
+    ax.set_xticks(
+        range(table.shape[1]),
+        columns,
+        rotation=45 if labels else 0,
+        ha="right" if labels else "center",
+    )
     for (row, column), value in np.ndenumerate(table.to_numpy()):
         if value:
-            ax.text(column, row, str(value), ha="center", va="center", fontsize=8,
-                    color="white" if value > table.to_numpy().max() / 2 else "black")
+            ax.text(
+                column,
+                row,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if value > table.to_numpy().max() / 2 else "black",
+            )
     ax.set_xlabel("文章")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, label="次数")
     return fig
 
 
-def topic_shares_chart(labels: pd.DataFrame, *, names: dict | None = None,
-                       title: str = "各文章主题构成") -> plt.Figure:
+def topic_shares_chart(
+    labels: pd.DataFrame, *, names: dict | None = None, title: str = "各文章主题构成"
+) -> plt.Figure:
     """Stacked horizontal bars: each article's topic shares (:func:`helpers.topics.topic_labels`)."""
     table = labels.pivot_table(index="article_id", columns="topic", values="share", fill_value=0)
     table = table[table.sum().sort_values(ascending=False).index]
@@ -109,13 +144,22 @@ def topic_shares_chart(labels: pd.DataFrame, *, names: dict | None = None,
     ax.set_xlim(0, 1)
     ax.set_xlabel("主题占比")
     ax.set_title(title)
-    ax.legend(ncols=min(5, len(table.columns)), loc="upper center", bbox_to_anchor=(0.5, -0.12 if names else -0.1),
-              frameon=False)
+    ax.legend(
+        ncols=min(5, len(table.columns)),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12 if names else -0.1),
+        frameon=False,
+    )
     return fig
 
 
-def word_cloud(frequencies: dict[str, int] | pd.Series | pd.DataFrame, *, width: int = 800,
-               height: int = 450, max_words: int = 100) -> WordCloud:
+def word_cloud(
+    frequencies: dict[str, int] | pd.Series | pd.DataFrame,
+    *,
+    width: int = 800,
+    height: int = 450,
+    max_words: int = 100,
+) -> WordCloud:
     """A word cloud from word counts (a dict, a Series, or a frame with word and count).
 
     Uses the same CJK font as the charts; collocations are off because the counts are
@@ -126,14 +170,28 @@ def word_cloud(frequencies: dict[str, int] | pd.Series | pd.DataFrame, *, width:
     counts = {str(word): float(count) for word, count in dict(frequencies).items() if count > 0}
     if not counts:
         raise ValueError("no words to draw: the frequencies are empty")
-    cloud = WordCloud(font_path=str(cjk_font()), width=width, height=height, max_words=max_words,
-                      background_color="white", collocations=False, prefer_horizontal=0.95,
-                      colormap="viridis", random_state=7)
+    cloud = WordCloud(
+        font_path=str(cjk_font()),
+        width=width,
+        height=height,
+        max_words=max_words,
+        background_color="white",
+        collocations=False,
+        prefer_horizontal=0.95,
+        colormap="viridis",
+        random_state=7,
+    )
     return cloud.generate_from_frequencies(counts)
 
 
-def word_cloud_figure(frequencies: pd.DataFrame, *, by_article: bool = False, labels: dict | None = None,
-                      columns: int = 2, title: str = "词云") -> plt.Figure:
+def word_cloud_figure(
+    frequencies: pd.DataFrame,
+    *,
+    by_article: bool = False,
+    labels: dict | None = None,
+    columns: int = 2,
+    title: str = "词云",
+) -> plt.Figure:
     """Word clouds for the whole bulletin, or one per article (``by_article=True``)."""
     if not by_article:
         fig, ax = _figure(9, 5)
@@ -144,13 +202,21 @@ def word_cloud_figure(frequencies: pd.DataFrame, *, by_article: bool = False, la
     ids = list(dict.fromkeys(frequencies["article_id"]))
     rows = -(-len(ids) // columns)
     cjk_font()
-    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3 * rows), layout="constrained",
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        rows, columns, figsize=(5 * columns, 3 * rows), layout="constrained", squeeze=False
+    )
     for ax in axes.flat:
         ax.set_axis_off()
     for ax, article_id in zip(axes.flat, ids):
-        ax.imshow(word_cloud(frequencies[frequencies["article_id"] == article_id], width=500, height=300,
-                             max_words=40).to_image(), interpolation="bilinear")
+        ax.imshow(
+            word_cloud(
+                frequencies[frequencies["article_id"] == article_id],
+                width=500,
+                height=300,
+                max_words=40,
+            ).to_image(),
+            interpolation="bilinear",
+        )
         ax.set_title(str((labels or {}).get(article_id, f"文章 {article_id}")), fontsize=10)
     fig.suptitle(title)
     return fig
@@ -158,8 +224,16 @@ def word_cloud_figure(frequencies: pd.DataFrame, *, by_article: bool = False, la
 
 _QUALIFIER_MARKS = {"at_least": "≥", "at_most": "≤", "over": ">", "approx": "≈"}
 _BASIS_NAMES = {"yoy": "同比", "mom": "环比", "vs_prev_year": "比上年"}
-_CATEGORY_NAMES = {"funding": "资金", "award": "奖励", "subsidy": "补助", "investment": "投资",
-                   "output": "产值", "loan": "贷款", "revenue": "收入", "other": "其他"}
+_CATEGORY_NAMES = {
+    "funding": "资金",
+    "award": "奖励",
+    "subsidy": "补助",
+    "investment": "投资",
+    "output": "产值",
+    "loan": "贷款",
+    "revenue": "收入",
+    "other": "其他",
+}
 
 
 def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
@@ -183,7 +257,9 @@ def _no_data(title: str, message: str) -> plt.Figure:
     return fig
 
 
-def money_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "金额（元，对数坐标）") -> plt.Figure:
+def money_chart(
+    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "金额（元，对数坐标）"
+) -> plt.Figure:
     """Every yuan amount as a horizontal bar on a log scale, labelled "subject · article",
     coloured by category, qualifiers marked (≥ 不少于, ≤ 最高, > 超过, ≈ 约)."""
     from .numbers import format_amount
@@ -197,44 +273,72 @@ def money_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "
     categories = list(dict.fromkeys(money["category"].fillna("other")))
     colors = dict(zip(categories, plt.get_cmap("tab10").colors))
     labels = [_label(row, titles, "金额") for row in money.itertuples()]
-    ax.barh(range(len(money)), money["yuan"], color=[colors[c] for c in money["category"].fillna("other")])
+    ax.barh(
+        range(len(money)),
+        money["yuan"],
+        color=[colors[c] for c in money["category"].fillna("other")],
+    )
     ax.set_yticks(range(len(money)), labels)
     ax.set_xscale("log")
     for y, row in enumerate(money.itertuples()):
         mark = _QUALIFIER_MARKS.get(row.qualifier or "", "")
         ax.text(row.yuan, y, f" {mark}{format_amount(row.yuan)}", va="center", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[c]) for c in categories]
-    ax.legend(handles, [_CATEGORY_NAMES.get(c, c) for c in categories], title="类别", loc="lower right")
+    ax.legend(
+        handles, [_CATEGORY_NAMES.get(c, c) for c in categories], title="类别", loc="lower right"
+    )
     ax.set_xlim(right=money["yuan"].max() * 30)
     ax.set_title(title)
     ax.set_xlabel("元（≥ 不少于　≤ 最高　> 超过　≈ 约）")
     return fig
 
 
-def growth_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "增长与变化") -> plt.Figure:
+def growth_chart(
+    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "增长与变化"
+) -> plt.Figure:
     """Growth figures (per cent) and percentage-point changes as diverging bars, each
     labelled with its subject, article and basis (同比, 环比, 比上年)."""
     changes = figures[figures["kind"].isin(["growth", "pp"])].reset_index(drop=True)
     if changes.empty:
         return _no_data(title, "本期没有增长或百分点变化数字")
     titles = short_titles(articles)
-    panels = [(kind, changes[changes["kind"] == kind]) for kind in ("growth", "pp")
-              if (changes["kind"] == kind).any()]
+    panels = [
+        (kind, changes[changes["kind"] == kind])
+        for kind in ("growth", "pp")
+        if (changes["kind"] == kind).any()
+    ]
     cjk_font()
     heights = [max(1.5, 0.4 * len(part) + 0.8) for _, part in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9, sum(heights) + 1), layout="constrained",
-                             height_ratios=heights, squeeze=False)
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(9, sum(heights) + 1),
+        layout="constrained",
+        height_ratios=heights,
+        squeeze=False,
+    )
     for ax, (kind, part) in zip(axes[:, 0], panels):
         part = part.iloc[::-1]
-        labels = [f"{_label(row, titles, '指标')}（{_BASIS_NAMES.get(row.basis, '变化')}）"
-                  for row in part.itertuples()]
+        labels = [
+            f"{_label(row, titles, '指标')}（{_BASIS_NAMES.get(row.basis, '变化')}）"
+            for row in part.itertuples()
+        ]
         values = part["pct"].to_numpy(dtype=float)
-        ax.barh(range(len(part)), values, color=["#2e8b57" if v >= 0 else "#c0392b" for v in values])
+        ax.barh(
+            range(len(part)), values, color=["#2e8b57" if v >= 0 else "#c0392b" for v in values]
+        )
         ax.set_yticks(range(len(part)), labels)
         ax.axvline(0, color="black", linewidth=0.8)
         unit = "%" if kind == "growth" else "个百分点"
         for y, value in enumerate(values):
-            ax.text(value, y, f" {value:+g}{unit} ", va="center", ha="left" if value >= 0 else "right", fontsize=9)
+            ax.text(
+                value,
+                y,
+                f" {value:+g}{unit} ",
+                va="center",
+                ha="left" if value >= 0 else "right",
+                fontsize=9,
+            )
         limit = max(abs(values).max() * 1.4, 1)
         ax.set_xlim(-limit, limit)
         ax.set_xlabel("增长（%）" if kind == "growth" else "变化（百分点）")
@@ -242,7 +346,9 @@ def growth_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = 
     return fig
 
 
-def shares_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "占比") -> plt.Figure:
+def shares_chart(
+    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "占比"
+) -> plt.Figure:
     """Shares (percent figures: 70%, 七成) as bars from 0 to 100, with their article."""
     shares = figures[figures["kind"] == "percent"].reset_index(drop=True)
     if shares.empty:
@@ -250,11 +356,19 @@ def shares_chart(figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = 
     titles = short_titles(articles)
     shares = shares.iloc[::-1]
     fig, ax = _figure(9, max(2.5, 0.4 * len(shares) + 1))
-    labels = [f"{row.text} · {titles.get(row.article_id, row.article_id)}" for row in shares.itertuples()]
+    labels = [
+        f"{row.text} · {titles.get(row.article_id, row.article_id)}" for row in shares.itertuples()
+    ]
     ax.barh(range(len(shares)), shares["pct"], color="#7b68ee")
     ax.set_yticks(range(len(shares)), labels)
     for y, row in enumerate(shares.itertuples()):
-        ax.text(row.pct, y, f" {_QUALIFIER_MARKS.get(row.qualifier or '', '')}{row.pct:g}%", va="center", fontsize=9)
+        ax.text(
+            row.pct,
+            y,
+            f" {_QUALIFIER_MARKS.get(row.qualifier or '', '')}{row.pct:g}%",
+            va="center",
+            fontsize=9,
+        )
     ax.set_xlim(0, 110)
     ax.set_xlabel("%")
     ax.set_title(title)
@@ -270,10 +384,19 @@ def money_trend_chart(money: pd.DataFrame, *, title: str = "各期金额（按�
     colors = plt.get_cmap("tab10").colors
     x = [str(p) for p in money.index]
     peak = money.sum(axis=1).max()
-    scale, unit = next((f, u) for f, u in ((1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")) if peak >= f or f == 1)
+    scale, unit = next(
+        (f, u)
+        for f, u in ((1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元"))
+        if peak >= f or f == 1
+    )
     for index, category in enumerate(money.columns):
-        ax.bar(x, money[category] / scale, bottom=bottom, label=_CATEGORY_NAMES.get(category, category),
-               color=colors[index % len(colors)])
+        ax.bar(
+            x,
+            money[category] / scale,
+            bottom=bottom,
+            label=_CATEGORY_NAMES.get(category, category),
+            color=colors[index % len(colors)],
+        )
         bottom += money[category].to_numpy() / scale
     ax.set_ylabel(unit)
     ax.set_title(title)
@@ -288,8 +411,13 @@ def growth_trend_chart(growth: pd.DataFrame, *, title: str = "增长数字随时
         return _no_data(title, "没有增长数字")
     fig, ax = _figure(10, 4.5)
     for basis, part in growth.groupby(growth["basis"].fillna("none"), sort=True):
-        ax.scatter(part["issue_date"], part["pct"].clip(-100, 300), s=12, alpha=0.6,
-                   label=_BASIS_NAMES.get(basis, "未说明"))
+        ax.scatter(
+            part["issue_date"],
+            part["pct"].clip(-100, 300),
+            s=12,
+            alpha=0.6,
+            label=_BASIS_NAMES.get(basis, "未说明"),
+        )
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_ylabel("增长（%，截于-100至300）")
     ax.set_title(title)
@@ -303,7 +431,9 @@ def topic_trend_chart(shares: pd.DataFrame, *, title: str = "主题占比随时�
         return _no_data(title, "没有主题词")
     fig, ax = _figure(10, 4.5)
     x = [str(p) for p in shares.index]
-    ax.stackplot(range(len(x)), *[shares[c] for c in shares.columns], labels=list(shares.columns), alpha=0.85)
+    ax.stackplot(
+        range(len(x)), *[shares[c] for c in shares.columns], labels=list(shares.columns), alpha=0.85
+    )
     ax.set_xticks(range(len(x)), x, rotation=45 if len(x) > 8 else 0)
     ax.set_ylim(0, 1)
     ax.set_ylabel("占比")
@@ -318,7 +448,11 @@ def moving_words_chart(moving: pd.DataFrame, *, title: str = "升降最多的词
         return _no_data(title, "只有一期，无从比较")
     data = moving.sort_values("change")
     fig, ax = _figure(8, max(3, 0.32 * len(data) + 1))
-    ax.barh(data["word"], data["change"], color=["#c0392b" if v < 0 else "#2e8b57" for v in data["change"]])
+    ax.barh(
+        data["word"],
+        data["change"],
+        color=["#c0392b" if v < 0 else "#2e8b57" for v in data["change"]],
+    )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("占比变化（每万词）")
     ax.set_title(title)

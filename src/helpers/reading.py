@@ -56,10 +56,16 @@ _FULLWIDTH = {
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     0xFF05: ord("%"),
 }
-_TABLE = {**dict.fromkeys(map(ord, _BREAKS), "\n"), **dict.fromkeys(map(ord, _INVISIBLE)),
-          **dict.fromkeys(map(ord, _SPACES), " "), **_FULLWIDTH}
+_TABLE = {
+    **dict.fromkeys(map(ord, _BREAKS), "\n"),
+    **dict.fromkeys(map(ord, _INVISIBLE)),
+    **dict.fromkeys(map(ord, _SPACES), " "),
+    **_FULLWIDTH,
+}
 # CRLF is one line end; every other run of characters to change is translated at once.
-_TO_CHANGE = re.compile("\r\n?|[%s]+" % re.escape("".join(chr(c) for c in _TABLE if c != ord("\r"))))
+_TO_CHANGE = re.compile(
+    "\r\n?|[%s]+" % re.escape("".join(chr(c) for c in _TABLE if c != ord("\r")))
+)
 _FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from .articles import parse_articles
 from .errors import BulletinError
@@ -27,11 +27,15 @@ from .paths import NOTEBOOKS_DIR, REPORTS_DIR
 
 __all__ = ["NOTEBOOKS", "ReportResult", "run_report", "export_html", "select_notebooks"]
 
+
 def _takes_a_bulletin(notebook: Path) -> bool:
     """A per-bulletin notebook: its papermill parameters cell sets ``bulletin_path``."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return any("parameters" in c.get("metadata", {}).get("tags", []) and "bulletin_path" in "".join(c["source"])
-               for c in cells)
+    return any(
+        "parameters" in c.get("metadata", {}).get("tags", [])
+        and "bulletin_path" in "".join(c["source"])
+        for c in cells
+    )
 
 
 # The notebooks a report runs for one bulletin (06, over a whole archive, is not one of them).
@@ -63,8 +67,10 @@ def select_notebooks(numbers: list[str] | None = None) -> list[Path]:
     chosen = [nb for nb in NOTEBOOKS if nb.name[:2] in wanted]
     missing = wanted - {nb.name[:2] for nb in chosen}
     if missing:
-        raise ValueError(f"no notebook numbered {', '.join(sorted(missing))}; "
-                         f"there are {', '.join(nb.name[:2] for nb in NOTEBOOKS)}")
+        raise ValueError(
+            f"no notebook numbered {', '.join(sorted(missing))}; "
+            f"there are {', '.join(nb.name[:2] for nb in NOTEBOOKS)}"
+        )
     return chosen
 
 
@@ -73,14 +79,21 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", embed_images=True, exclude_input=no_input,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="lab",
+        embed_images=True,
+        exclude_input=no_input,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     notebook = nbformat.read(str(executed), as_version=4)
     notebook.metadata["title"] = title  # the page title; nbconvert escapes it
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _SCRIPT.sub("", body)
     body = _LINK.sub("", body)
-    body = body.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{CSP}">', 1)
+    body = body.replace(
+        "<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{CSP}">', 1
+    )
     target.write_text(body, encoding="utf-8")
     return target
 
@@ -96,8 +109,14 @@ def _kernel_manager_class():
     return IPCKernelManager
 
 
-def _run_one(bulletin: Path, notebooks: list[Path], out: Path, issue_date: str | None,
-             no_input: bool, progress: Callable[[str], None]) -> list[Path]:
+def _run_one(
+    bulletin: Path,
+    notebooks: list[Path],
+    out: Path,
+    issue_date: str | None,
+    no_input: bool,
+    progress: Callable[[str], None],
+) -> list[Path]:
     import papermill
 
     executed_dir = out / "executed"
@@ -107,14 +126,29 @@ def _run_one(bulletin: Path, notebooks: list[Path], out: Path, issue_date: str |
         started = time.perf_counter()
         executed = executed_dir / notebook.name
         papermill.execute_notebook(
-            str(notebook), str(executed), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
-            progress_bar=False, log_output=False, kernel_manager_class=_kernel_manager_class(),
-            parameters={"bulletin_path": str(bulletin), "issue_date": issue_date, "output_dir": str(out)},
+            str(notebook),
+            str(executed),
+            cwd=str(NOTEBOOKS_DIR),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            kernel_manager_class=_kernel_manager_class(),
+            parameters={
+                "bulletin_path": str(bulletin),
+                "issue_date": issue_date,
+                "output_dir": str(out),
+            },
         )
-        html = export_html(executed, out / f"{notebook.stem}.html",
-                           title=f"{bulletin.name} · {notebook.stem}", no_input=no_input)
+        html = export_html(
+            executed,
+            out / f"{notebook.stem}.html",
+            title=f"{bulletin.name} · {notebook.stem}",
+            no_input=no_input,
+        )
         written.append(html)
-        progress(f"  [{index}/{len(notebooks)}] {notebook.stem}: {time.perf_counter() - started:.1f} s")
+        progress(
+            f"  [{index}/{len(notebooks)}] {notebook.stem}: {time.perf_counter() - started:.1f} s"
+        )
     return written
 
 
@@ -125,9 +159,15 @@ def _one_line(error: Exception) -> str:
     return " ".join(text.split())[:300]
 
 
-def run_report(bulletins: list[str | Path], *, output_dir: str | Path = REPORTS_DIR,
-               issue_date: str | date | None = None, notebooks: list[str] | None = None,
-               no_input: bool = False, progress: Callable[[str], None] = print) -> list[ReportResult]:
+def run_report(
+    bulletins: list[str | Path],
+    *,
+    output_dir: str | Path = REPORTS_DIR,
+    issue_date: str | date | None = None,
+    notebooks: list[str] | None = None,
+    no_input: bool = False,
+    progress: Callable[[str], None] = print,
+) -> list[ReportResult]:
     """Run the notebooks on each bulletin and export HTML to ``output_dir/<stem>/``.
 
     Args:
@@ -147,8 +187,14 @@ def run_report(bulletins: list[str | Path], *, output_dir: str | Path = REPORTS_
         progress(f"[{number}/{len(bulletins)}] {bulletin}")
         try:
             parse_articles(bulletin, issue_date=issue)  # a bad file fails here, in one line
-            result.html = _run_one(bulletin.resolve(), chosen, Path(output_dir) / bulletin.stem, issue,
-                                   no_input, progress)
+            result.html = _run_one(
+                bulletin.resolve(),
+                chosen,
+                Path(output_dir) / bulletin.stem,
+                issue,
+                no_input,
+                progress,
+            )
         except BulletinError as error:
             result.error = str(error)
         except Exception as error:  # a notebook failed on this bulletin: report it, go on

@@ -41,9 +41,23 @@ if TYPE_CHECKING:
     import jieba
     import jieba.posseg
 
-__all__ = ["tokenizer", "pos_tokenizer", "rjieba_segmenter", "default_segmenter", "tagged_words",
-           "SEGMENTERS", "stopwords", "word_frequencies", "word_totals", "keywords",
-           "topic_labels", "main_topics", "content_words", "USER_DICT", "TOPICS_CSV"]
+__all__ = [
+    "tokenizer",
+    "pos_tokenizer",
+    "rjieba_segmenter",
+    "default_segmenter",
+    "tagged_words",
+    "SEGMENTERS",
+    "stopwords",
+    "word_frequencies",
+    "word_totals",
+    "keywords",
+    "topic_labels",
+    "main_topics",
+    "content_words",
+    "USER_DICT",
+    "TOPICS_CSV",
+]
 
 USER_DICT = LEXICON_DIR / "userdict.txt"
 PROJECT_STOPWORDS = LEXICON_DIR / "stopwords.txt"
@@ -60,7 +74,6 @@ _TOKENIZER: jieba.Tokenizer | None = None
 _POS_TOKENIZER: jieba.posseg.POSTokenizer | None = None
 _RJIEBA = None
 SEGMENTERS = ("jieba", "rjieba")
-
 
 
 def cache_dir() -> Path:
@@ -140,7 +153,9 @@ def default_segmenter() -> str:
     chosen = os.environ.get("BULLETIN_SEGMENTER", "").strip().lower()
     if chosen:
         if chosen not in SEGMENTERS:
-            raise ValueError(f"BULLETIN_SEGMENTER must be one of {', '.join(SEGMENTERS)}, not {chosen!r}")
+            raise ValueError(
+                f"BULLETIN_SEGMENTER must be one of {', '.join(SEGMENTERS)}, not {chosen!r}"
+            )
         return chosen
     try:
         import rjieba  # noqa: F401
@@ -149,7 +164,9 @@ def default_segmenter() -> str:
     return "rjieba"
 
 
-def tagged_words(text: str, *, segmenter: str | None = None, extra_words=()) -> list[tuple[str, str]]:
+def tagged_words(
+    text: str, *, segmenter: str | None = None, extra_words=()
+) -> list[tuple[str, str]]:
     """Every token of ``text`` with its part-of-speech tag, from jieba or rjieba."""
     segmenter = segmenter or default_segmenter()
     if segmenter == "rjieba":
@@ -162,8 +179,11 @@ def tagged_words(text: str, *, segmenter: str | None = None, extra_words=()) -> 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """stopwordsiso's Chinese list plus the project's news boilerplate list."""
-    project = {line.strip() for line in PROJECT_STOPWORDS.read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
+    project = {
+        line.strip()
+        for line in PROJECT_STOPWORDS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     return frozenset(stopwordsiso.stopwords("zh")) | project
 
 
@@ -173,11 +193,17 @@ def _is_content(word: str, pos: str, stop: frozenset[str]) -> bool:
 
 def _may_count(word: str, stop: frozenset[str]) -> bool:
     """Whatever its tag: two characters or more, not a stopword, not a number."""
-    return (len(word) >= 2 and word not in stop and _HAS_WORD_CHAR.search(word) is not None
-            and _NUMBER_LIKE.match(word) is None)
+    return (
+        len(word) >= 2
+        and word not in stop
+        and _HAS_WORD_CHAR.search(word) is not None
+        and _NUMBER_LIKE.match(word) is None
+    )
 
 
-def content_words(text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple[str, str]]:
+def content_words(
+    text: str, *, extra_words=(), segmenter: str | None = None
+) -> list[tuple[str, str]]:
     """The content words of a text as ``(word, pos)`` pairs, in order.
 
     >>> [w for w, _ in content_words("嫦娥五号任务首批月球科研样品正式发放，共17.4764克。")]
@@ -227,14 +253,18 @@ def _article_texts(articles: pd.DataFrame):
             yield row.article_id, article_text(row)
 
 
-def word_rows(article_id, text: str, *, extra_words=(), segmenter: str | None = None) -> list[tuple]:
+def word_rows(
+    article_id, text: str, *, extra_words=(), segmenter: str | None = None
+) -> list[tuple]:
     """``(article_id, word, count, pos)`` rows for one text, most frequent first (ties in
     order of first occurrence). A word tagged two ways counts once, under its commoner tag."""
     words, counts, tags = word_columns(text, extra_words=extra_words, segmenter=segmenter)
     return list(zip(repeat(article_id, len(words)), words, counts, tags))
 
 
-def word_columns(text: str, *, extra_words=(), segmenter: str | None = None) -> tuple[list, list, list]:
+def word_columns(
+    text: str, *, extra_words=(), segmenter: str | None = None
+) -> tuple[list, list, list]:
     """:func:`word_rows` as three columns (words, counts, tags): what a table is built from."""
     if (segmenter or default_segmenter()) == "rjieba":
         kept = _rjieba_word_counts(text, extra_words)
@@ -273,7 +303,9 @@ def _rjieba_word_counts(text: str, extra_words) -> list[tuple[str, int]]:
         _rjieba_judge(segmenter, text, words)
     # Filtering and counting run in C: no Python step per token. The sort is stable:
     # ties stay in order of first occurrence.
-    return sorted(Counter(filter(_RJIEBA_CONTENT.__contains__, words)).items(), key=_COUNT, reverse=True)
+    return sorted(
+        Counter(filter(_RJIEBA_CONTENT.__contains__, words)).items(), key=_COUNT, reverse=True
+    )
 
 
 def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
@@ -285,7 +317,9 @@ def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
     stop = stopwords()
     candidates = {word for word in unseen if _may_count(word, stop)}  # only these need a tag
     tags = _tags_alone(segmenter, candidates)
-    if len(tags) < len(candidates):  # a word cut apart when alone (两国, 年来): tag it where it stands
+    if len(tags) < len(
+        candidates
+    ):  # a word cut apart when alone (两国, 年来): tag it where it stands
         tags.update(_tags_in_place(segmenter, text, candidates - tags.keys()))
     _RJIEBA_CONTENT.update((word, tag) for word, tag in tags.items() if tag.startswith(CONTENT_POS))
     _RJIEBA_JUDGED.update(unseen)
@@ -314,7 +348,7 @@ def _tags_in_place(segmenter, text: str, words) -> dict[str, str]:
         while start >= 0 and word not in tags:
             begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
             ends = [end for end in (text.find("。", start), text.find("\n", start)) if end >= 0]
-            sentence = text[begin:min(ends) if ends else len(text)]
+            sentence = text[begin : min(ends) if ends else len(text)]
             tags.update((token, tag) for token, tag in segmenter.tag(sentence) if token == word)
             start = text.find(word, start + 1)
     if len(tags) < len(words):  # not found as a token in any sentence: never seen
@@ -325,7 +359,9 @@ def _tags_in_place(segmenter, text: str, words) -> dict[str, str]:
 _COUNT = itemgetter(1)
 
 
-def word_frequencies(articles: pd.DataFrame, *, extra_words=(), segmenter: str | None = None) -> pd.DataFrame:
+def word_frequencies(
+    articles: pd.DataFrame, *, extra_words=(), segmenter: str | None = None
+) -> pd.DataFrame:
     """Tidy counts of the content words of each news and photo item.
 
     Args:
@@ -357,10 +393,12 @@ def word_totals(frequencies: pd.DataFrame) -> pd.DataFrame:
 
     ``articles`` is the document frequency: in how many items the word occurs.
     """
-    return (frequencies.groupby("word", as_index=False)
-            .agg(count=("count", "sum"), articles=("article_id", "nunique"))
-            .sort_values(["count", "articles", "word"], ascending=[False, False, True])
-            .reset_index(drop=True))
+    return (
+        frequencies.groupby("word", as_index=False)
+        .agg(count=("count", "sum"), articles=("article_id", "nunique"))
+        .sort_values(["count", "articles", "word"], ascending=[False, False, True])
+        .reset_index(drop=True)
+    )
 
 
 def _extractor(method: str):
@@ -383,8 +421,9 @@ def _extractor(method: str):
 _KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "i", "l", "j", "eng")
 
 
-def keywords(articles: pd.DataFrame, *, method: str = "tfidf", top: int = 10,
-             by: str = "article") -> pd.DataFrame:
+def keywords(
+    articles: pd.DataFrame, *, method: str = "tfidf", top: int = 10, by: str = "article"
+) -> pd.DataFrame:
     """Keywords per article (``by="article"``) or for the whole bulletin.
 
     Returns:
@@ -403,9 +442,14 @@ def keywords(articles: pd.DataFrame, *, method: str = "tfidf", top: int = 10,
     for article_id, text in texts:
         # Ask for extra candidates: numbers and number-like tokens are dropped after.
         found = extractor.extract_tags(text, topK=top * 3, withWeight=True, allowPOS=_KEYWORD_POS)
-        kept = [(w, weight) for w, weight in found
-                if w not in stop and _HAS_WORD_CHAR.search(w) and not _NUMBER_LIKE.match(w)][:top]
-        rows += [(article_id, rank, word, weight) for rank, (word, weight) in enumerate(kept, start=1)]
+        kept = [
+            (w, weight)
+            for w, weight in found
+            if w not in stop and _HAS_WORD_CHAR.search(w) and not _NUMBER_LIKE.match(w)
+        ][:top]
+        rows += [
+            (article_id, rank, word, weight) for rank, (word, weight) in enumerate(kept, start=1)
+        ]
     return pd.DataFrame(rows, columns=["article_id", "rank", "keyword", "weight"])
 
 
@@ -417,8 +461,12 @@ def _topic_lexicon(path: str) -> dict[str, str]:
     return dict(zip(table["term"].str.strip(), table["topic"].str.strip()))
 
 
-def topic_labels(articles: pd.DataFrame, *, lexicon: str | Path = TOPICS_CSV,
-                 frequencies: pd.DataFrame | None = None) -> pd.DataFrame:
+def topic_labels(
+    articles: pd.DataFrame,
+    *,
+    lexicon: str | Path = TOPICS_CSV,
+    frequencies: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Topic shares per article from the topic lexicon.
 
     Each content word that is a lexicon term counts for its topic; an article's shares
@@ -432,16 +480,21 @@ def topic_labels(articles: pd.DataFrame, *, lexicon: str | Path = TOPICS_CSV,
     if frequencies is None:
         frequencies = word_frequencies(articles)
     hits = frequencies.assign(topic=frequencies["word"].map(terms)).dropna(subset=["topic"])
-    table = (hits.groupby(["article_id", "topic"], as_index=False)["count"].sum()
-             .rename(columns={"count": "hits"}))
+    table = (
+        hits.groupby(["article_id", "topic"], as_index=False)["count"]
+        .sum()
+        .rename(columns={"count": "hits"})
+    )
     table["share"] = table["hits"] / table.groupby("article_id")["hits"].transform("sum")
-    return (table.sort_values(["article_id", "share", "topic"], ascending=[True, False, True])
-            .reset_index(drop=True))
+    return table.sort_values(
+        ["article_id", "share", "topic"], ascending=[True, False, True]
+    ).reset_index(drop=True)
 
 
 def main_topics(labels: pd.DataFrame, *, within: float = 0.5) -> pd.Series:
     """Each article's leading topics, joined with "/": those with at least ``within``
     times the share of its top topic (e.g. 政策/金融)."""
+
     def name(group: pd.DataFrame) -> str:
         best = group["share"].max()
         return "/".join(group.loc[group["share"] >= within * best, "topic"])

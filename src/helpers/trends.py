@@ -23,30 +23,56 @@ def _period(frame: pd.DataFrame, freq: str) -> pd.Series:
 def money_by_period(figures: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
     """Yuan totals of money figures per period and category (wide: one column per
     category); a range (20万至50万元) counts once, at its low end."""
-    money = one_per_range(figures[(figures["kind"] == "money") & figures["yuan"].notna()
-                                  & figures["issue_date"].notna()])
-    return (money.assign(period=_period(money, freq))
-            .pivot_table(index="period", columns="category", values="yuan", aggfunc="sum", fill_value=0.0)
-            .sort_index())
+    money = one_per_range(
+        figures[
+            (figures["kind"] == "money") & figures["yuan"].notna() & figures["issue_date"].notna()
+        ]
+    )
+    return (
+        money.assign(period=_period(money, freq))
+        .pivot_table(
+            index="period", columns="category", values="yuan", aggfunc="sum", fill_value=0.0
+        )
+        .sort_index()
+    )
 
 
 def growth_over_time(figures: pd.DataFrame) -> pd.DataFrame:
     """Growth figures (per cent) with their issue date, basis and subject, in date order."""
     growth = figures[(figures["kind"] == "growth") & figures["issue_date"].notna()]
-    return (growth[["issue_date", "source_file", "article_id", "text", "pct", "basis", "subject", "sentence"]]
-            .sort_values("issue_date", kind="stable").reset_index(drop=True))
+    return (
+        growth[
+            [
+                "issue_date",
+                "source_file",
+                "article_id",
+                "text",
+                "pct",
+                "basis",
+                "subject",
+                "sentence",
+            ]
+        ]
+        .sort_values("issue_date", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
-def topic_shares_by_period(words: pd.DataFrame, *, freq: str = "M", lexicon=TOPICS_CSV) -> pd.DataFrame:
+def topic_shares_by_period(
+    words: pd.DataFrame, *, freq: str = "M", lexicon=TOPICS_CSV
+) -> pd.DataFrame:
     """Each topic's share of topic-term hits per period (rows sum to 1)."""
     terms = _topic_lexicon(str(lexicon))
     hits = words.assign(topic=words["word"].map(terms)).dropna(subset=["topic"])
-    table = (hits.assign(period=_period(hits, freq))
-             .pivot_table(index="period", columns="topic", values="count", aggfunc="sum", fill_value=0))
+    table = hits.assign(period=_period(hits, freq)).pivot_table(
+        index="period", columns="topic", values="count", aggfunc="sum", fill_value=0
+    )
     return table.div(table.sum(axis=1), axis=0).sort_index()
 
 
-def moving_words(words: pd.DataFrame, *, freq: str = "M", top: int = 10, min_count: int = 20) -> pd.DataFrame:
+def moving_words(
+    words: pd.DataFrame, *, freq: str = "M", top: int = 10, min_count: int = 20
+) -> pd.DataFrame:
     """The words whose share of all words rose or fell most between the first and last period.
 
     Returns:
@@ -54,7 +80,9 @@ def moving_words(words: pd.DataFrame, *, freq: str = "M", top: int = 10, min_cou
         the ``top`` risers then the ``top`` fallers.
     """
     periods = words.assign(period=_period(words, freq))
-    table = periods.pivot_table(index="word", columns="period", values="count", aggfunc="sum", fill_value=0)
+    table = periods.pivot_table(
+        index="word", columns="period", values="count", aggfunc="sum", fill_value=0
+    )
     if table.shape[1] < 2:
         return pd.DataFrame(columns=["word", "first", "last", "change"])
     table = table[table.sum(axis=1) >= min_count]
@@ -62,5 +90,11 @@ def moving_words(words: pd.DataFrame, *, freq: str = "M", top: int = 10, min_cou
     first, last = shares.columns[0], shares.columns[-1]
     change = (shares[last] - shares[first]).sort_values()
     chosen = pd.concat([change.tail(top)[::-1], change.head(top)])
-    return pd.DataFrame({"word": chosen.index, "first": shares.loc[chosen.index, first].to_numpy(),
-                         "last": shares.loc[chosen.index, last].to_numpy(), "change": chosen.to_numpy()})
+    return pd.DataFrame(
+        {
+            "word": chosen.index,
+            "first": shares.loc[chosen.index, first].to_numpy(),
+            "last": shares.loc[chosen.index, last].to_numpy(),
+            "change": chosen.to_numpy(),
+        }
+    )
