@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := data/raw/cqrb_2021-07-14_sample.txt
 REPORTS := reports
 
-.PHONY: install report test bench lab clean
+.PHONY: install report lint test bench lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,12 @@ report: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-test: $(STAMP)
+# ruff's formatter and linter (rules in pyproject.toml); make test runs it first.
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+test: lint
 	bash .ci/ensure-chromium
 	$(BIN)/python -m pytest
 

@@ -20,9 +20,9 @@ import jieba
 from helpers.archive import find_bulletins
 from helpers.articles import split_articles
 from helpers.figures import figure_rows
-from helpers.paths import PROJ_ROOT, RAW_DIR
+from helpers.paths import RAW_DIR, corpus_folder
 from helpers.reading import read_bulletin
-from helpers.topics import article_text, word_rows
+from helpers.topics import article_word_columns
 
 
 def timed(run):
@@ -33,8 +33,8 @@ def timed(run):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    corpus = PROJ_ROOT.parent / "shared" / "corpus" / "rmrb"
-    parser.add_argument("source", nargs="?", default=str(corpus if corpus.is_dir() else RAW_DIR))
+    corpus = corpus_folder("rmrb")
+    parser.add_argument("source", nargs="?", default=str(corpus if corpus is not None else RAW_DIR))
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument(
         "--sample-every",
@@ -54,7 +54,8 @@ def main() -> None:
     some = paths[:: args.sample_every]
     some_mb = sum(p.stat().st_size for p in some) / 1e6
     print(
-        f"{len(paths)} files, {size_mb:.1f} MB; one-core stages on {len(some)} files, {some_mb:.1f} MB"
+        f"{len(paths)} files, {size_mb:.1f} MB; "
+        f"one-core stages on {len(some)} files, {some_mb:.1f} MB"
     )
 
     seconds, texts = timed(lambda: [(p.name, read_bulletin(p)) for p in some])
@@ -69,11 +70,8 @@ def main() -> None:
     print(f"figures:                 {some_mb / seconds:7.2f} MB/s")
     for segmenter in ("rjieba", "jieba"):
         seconds, _ = timed(
-            lambda: [
-                word_rows(r["article_id"], article_text(r), segmenter=segmenter)
-                for page in records
-                for r in page
-                if r["kind"] != "meta"
+            lambda segmenter=segmenter: [
+                article_word_columns(page, segmenter=segmenter) for page in records
             ]
         )
         print(f"word counts ({segmenter}): {some_mb / seconds:7.2f} MB/s")
@@ -101,7 +99,8 @@ def main() -> None:
     seconds, summary = min(runs)
     whole = size_mb / seconds
     print(
-        f"whole pipeline (load_archive, words, every core, no cache): {whole:.2f} MB/s, {seconds:.1f} s "
+        "whole pipeline (load_archive, words, every core, no cache): "
+        f"{whole:.2f} MB/s, {seconds:.1f} s "
         f"(best of {', '.join(f'{s:.1f}' for s, _ in runs)} s) -> {summary}"
     )
     print(f"ratio to bare jieba.lcut on one core: {whole / lcut:.1f}x")

@@ -12,15 +12,15 @@ import time
 from pathlib import Path
 
 from helpers.articles import split_articles
-from helpers.paths import PROJ_ROOT, SAMPLE_BULLETIN
+from helpers.paths import SAMPLE_BULLETIN, corpus_folder
 from helpers.reading import read_bulletin
 
 
 def main() -> None:
-    corpus = PROJ_ROOT.parent / "shared" / "corpus" / "rmrb"
+    corpus = corpus_folder("rmrb")
     if len(sys.argv) > 1:
         paths = sorted(Path().glob(sys.argv[1]))
-    elif corpus.is_dir():
+    elif corpus is not None:
         paths = sorted(corpus.glob("*/*.txt"))
     else:
         paths = [SAMPLE_BULLETIN] * 200

@@ -17,15 +17,15 @@ import pandas as pd
 from helpers.articles import split_articles
 from helpers.figures import extract_figures, figures_from_text
 from helpers.numbers import split_magnitude, to_number
-from helpers.paths import PROJ_ROOT, SAMPLE_BULLETIN
+from helpers.paths import SAMPLE_BULLETIN, corpus_folder
 from helpers.reading import read_bulletin
 
 REPEATS = 3
 
 
 def bodies(limit_mb: float) -> list[str]:
-    corpus = PROJ_ROOT.parent / "shared" / "corpus" / "rmrb"
-    paths = sorted(corpus.glob("*/*.txt")) if corpus.is_dir() else [SAMPLE_BULLETIN] * 400
+    corpus = corpus_folder("rmrb")
+    paths = sorted(corpus.glob("*/*.txt")) if corpus is not None else [SAMPLE_BULLETIN] * 400
     out: list[str] = []
     size = 0
     for path in paths:
@@ -64,11 +64,13 @@ def main() -> None:
     )
     frame_seconds, frame = best_seconds(lambda: extract_figures(articles))
     print(
-        f"helpers extract_figures, all kinds:    {size_mb / frame_seconds:7.2f} MB/s  ({len(frame)} figures)"
+        "helpers extract_figures, all kinds:    "
+        f"{size_mb / frame_seconds:7.2f} MB/s  ({len(frame)} figures)"
     )
     money_seconds, money_frame = best_seconds(lambda: extract_figures(articles, kinds=["money"]))
     print(
-        f"helpers extract_figures, money:        {size_mb / money_seconds:7.2f} MB/s  ({len(money_frame)} money)"
+        "helpers extract_figures, money:        "
+        f"{size_mb / money_seconds:7.2f} MB/s  ({len(money_frame)} money)"
     )
     try:
         import jionlp
@@ -79,7 +81,8 @@ def main() -> None:
         lambda: [m for t in texts for m in jionlp.ner.extract_money(t, with_parsing=True)]
     )
     print(
-        f"jionlp.ner.extract_money:              {size_mb / jio_seconds:7.2f} MB/s  ({len(found)} money)"
+        "jionlp.ner.extract_money:              "
+        f"{size_mb / jio_seconds:7.2f} MB/s  ({len(found)} money)"
     )
     print(f"speed-up, money beside money:          {jio_seconds / money_seconds:.1f}x")
     print(f"speed-up, all six kinds beside money:  {jio_seconds / frame_seconds:.1f}x")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import PROJ_ROOT, SAMPLE_BULLETIN
+from helpers.paths import CORPUS_DIR, CORPUS_ENV, SAMPLE_BULLETIN
 
 DATA = Path(__file__).parent / "data"
-CORPUS = PROJ_ROOT.parent / "shared" / "corpus"
+CORPUS = CORPUS_DIR
 _TEXT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "body", "credit")
 
 
@@ -22,7 +22,7 @@ def sample_path() -> Path:
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not (CORPUS / "rmrb").is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS}")
+        pytest.skip(f"shared corpus not found at {CORPUS} (set ${CORPUS_ENV} to its folder)")
     return CORPUS
 
 

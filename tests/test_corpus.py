@@ -12,9 +12,10 @@ import random
 import pytest
 from conftest import assert_no_line_lost
 
-from helpers import BulletinError, parse_articles, read_bulletin
+from helpers import BulletinError, NotABulletinError, parse_articles, read_bulletin
 from helpers.articles import split_articles
 from helpers.export import plain_records
+from helpers.reading import decode_bytes
 
 pytestmark = pytest.mark.corpus
 
@@ -97,20 +98,21 @@ def test_1946_wire_items_split_on_bracketed_datelines(corpus):
     assert news[1]["date"] == "1946-05-10"
 
 
-def test_gbk_original_decodes(corpus):
-    text = read_bulletin(
-        corpus / "other" / "raw_encodings" / "sogouca_201206_tensite_smarty.xml.gbk.dat"
-    )
-    assert "<doc>" in text
+def test_gbk_original_decodes_and_its_markup_is_refused(corpus):
+    path = corpus / "other" / "raw_encodings" / "sogouca_201206_tensite_smarty.xml.gbk.dat"
+    text, encoding = decode_bytes(path.read_bytes())
+    assert "<doc>" in text and encoding == "gb18030"
+    with pytest.raises(NotABulletinError, match="markup"):
+        read_bulletin(path)
 
 
 def test_figures_on_every_page_point_at_their_text(pages):
-    from helpers.articles import records_frame
+    from helpers.articles import articles_frame
     from helpers.figures import extract_figures
 
     money = growth = 0
     for path, text in pages[::4]:
-        articles = records_frame(split_articles(text, name=path.name))
+        articles = articles_frame(split_articles(text, name=path.name))
         figures = extract_figures(articles)
         bodies = articles.set_index("article_id")["body"]
         for row in figures.itertuples():

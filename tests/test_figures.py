@@ -60,7 +60,7 @@ def test_sample_has_one_growth_figure(sample_figures):
 
 def test_sample_has_no_false_figures(sample_figures):
     others = sample_figures[~sample_figures["kind"].isin(["money", "growth"])]
-    assert sorted(zip(others["kind"], others["text"])) == sorted(
+    assert sorted(zip(others["kind"], others["text"], strict=True)) == sorted(
         [
             ("count", "7家"),
             ("count", "9所"),

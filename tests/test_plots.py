@@ -13,6 +13,7 @@ from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
 from helpers import extract_figures, parse_articles, plots
+from helpers.tables import text_or
 from helpers.topics import topic_labels, word_frequencies, word_totals
 
 
@@ -20,7 +21,7 @@ from helpers.topics import topic_labels, word_frequencies, word_totals
 def data(sample_path):
     articles = parse_articles(sample_path)
     frequencies = word_frequencies(articles)
-    names = {r.article_id: (r.headline or "图片报道")[:10] for r in articles.itertuples()}
+    names = {r.article_id: text_or(r.headline, "图片报道")[:10] for r in articles.itertuples()}
     return articles, frequencies, names
 
 

@@ -16,7 +16,10 @@ from helpers import (
     read_bulletin,
 )
 
-TEXT = "重庆日报 2023年3月8日 星期三 第3版\n南岸出台政策\n本报讯（记者 王翔）今年每年投入不少于1亿元。\n"
+TEXT = (
+    "重庆日报 2023年3月8日 星期三 第3版\n南岸出台政策\n"
+    "本报讯（记者 王翔）今年每年投入不少于1亿元。\n"
+)
 
 
 @pytest.mark.parametrize(

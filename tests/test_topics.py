@@ -124,7 +124,8 @@ def test_content_words_drop_numbers_and_units():
 def test_jieba_cache_is_per_user_and_shared_by_processes(tmp_path):
     code = (
         "from helpers.topics import content_words, cache_dir; "
-        "print(len(content_words('嫦娥五号任务首批月球科研样品正式发放', segmenter='jieba')), cache_dir())"
+        "words = content_words('嫦娥五号任务首批月球科研样品正式发放', segmenter='jieba'); "
+        "print(len(words), cache_dir())"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     runs = [

@@ -30,11 +30,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import load_text, split_articles
-from .dates import infer_issue_date
+from . import tables
+from .articles import Bulletin, load_bulletin, split_articles
 from .errors import BulletinError
 from .figures import figure_rows
 from .paths import LEXICON_DIR, PROCESSED_DIR
+from .topics import article_word_columns
 
 __all__ = ["Archive", "load_archive", "process_file", "find_bulletins", "CODE_VERSION"]
 
@@ -121,6 +122,18 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
 
 
+def _rows(bulletin: Bulletin, words: bool) -> tuple[list[dict], dict]:
+    """The tables' rows for one bulletin, from the same row-level steps as the single API."""
+    records = split_articles(bulletin)
+    rows = {
+        "articles": records,
+        "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records),
+    }
+    if words:
+        rows["words"] = article_word_columns(records)
+    return records, rows
+
+
 def process_file(path: str | Path, *, words: bool = False) -> FileResult:
     """Read, parse and extract one bulletin; never raises for a bad file."""
     path = Path(path)
@@ -129,72 +142,13 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
     except OSError as error:
         return FileResult(str(path), "", error=f"cannot be read ({error.strerror or error})")
     try:
-        text, name = load_text(path)
-        issue = infer_issue_date(text, name)
-        records = split_articles(text, issue_date=issue, name=name)
+        bulletin = load_bulletin(path)
+        records, rows = _rows(bulletin, words)
     except BulletinError as error:
         return FileResult(str(path), content_hash, error=str(error))
-    rows = {
-        "articles": records,
-        "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records),
-    }
-    if words:
-        from .topics import article_text, word_columns
-
-        ids: list[int] = []
-        found: list[str] = []
-        counts: list[int] = []
-        tags: list[str] = []
-        for record in records:
-            if record["kind"] != "meta":
-                words_, counts_, tags_ = word_columns(article_text(record))
-                ids += [record["article_id"]] * len(words_)
-                found += words_
-                counts += counts_
-                tags += tags_
-        rows["words"] = {"article_id": ids, "word": found, "count": counts, "pos": tags}
-    stamp = (str(path), issue.isoformat() if issue else None, _page(path, records))
+    issue = bulletin.issue_date.isoformat() if bulletin.issue_date else None
+    stamp = (str(path), issue, _page(path, records))
     return FileResult(str(path), content_hash, stamp, rows)
-
-
-def _schema(name: str):
-    """The Arrow schema of a table: every worker writes the same one, so the parts join
-    without type guessing (a column of all-missing values is still text, or still a list)."""
-    import pyarrow as arrow
-
-    from .articles import ARTICLE_COLUMNS
-    from .figures import FIGURE_COLUMNS
-    from .topics import WORD_COLUMNS
-
-    text, integer, real, names = (
-        arrow.string(),
-        arrow.int64(),
-        arrow.float64(),
-        arrow.list_(arrow.string()),
-    )
-    day = arrow.timestamp("us")
-    special = {
-        "date": day,
-        "article_id": integer,
-        "chars": integer,
-        "start_line": integer,
-        "end_line": integer,
-        "range_id": integer,
-        "start": integer,
-        "end": integer,
-        "count": integer,
-        **{column: real for column in _REAL_COLUMNS},
-        **{column: names for column in _LIST_COLUMNS},
-    }
-    columns = {"articles": ARTICLE_COLUMNS, "figures": FIGURE_COLUMNS, "words": WORD_COLUMNS}[name]
-    return arrow.schema(
-        [("source_file", text), ("issue_date", day), ("page", integer)]
-        + [(column, special.get(column, text)) for column in columns]
-    )
-
-
-_REAL_COLUMNS = ("value", "amount", "yuan", "pct")
-_LIST_COLUMNS = ("reporters", "interns", "correspondents", "photographers", "furniture")
 
 
 def _table(name: str, results: list[FileResult]):
@@ -202,8 +156,8 @@ def _table(name: str, results: list[FileResult]):
     file. Built column by column from the plain rows: no DataFrame on the way."""
     import pyarrow as arrow
 
-    schema = _schema(name)
-    names = schema.names[3:]
+    schema = tables.arrow_schema(name)
+    names = schema.names[len(tables.STAMP) :]
     present = [r for r in results if not r.error and name in r.rows]
     data = {}
     if name == "words":  # already columns, one dict of lists per file
@@ -217,10 +171,15 @@ def _table(name: str, results: list[FileResult]):
         rows = [row for r in present for row in r.rows[name]]
         keys = names if name == "articles" else range(len(names))
         # list(zip(*rows)) would be several times slower on thousands of rows
-        data.update((column, list(map(itemgetter(key), rows))) for column, key in zip(names, keys))
+        data.update(
+            (column, list(map(itemgetter(key), rows)))
+            for column, key in zip(names, keys, strict=True)
+        )
     for index, column in enumerate(("source_file", "issue_date", "page")):
         data[column] = list(
-            chain.from_iterable(repeat(r.stamp[index], size) for r, size in zip(present, sizes))
+            chain.from_iterable(
+                repeat(r.stamp[index], size) for r, size in zip(present, sizes, strict=True)
+            )
         )
     arrays = []
     for column in schema:
@@ -347,18 +306,15 @@ class _Cache:
         temporary.replace(self.folder / f"{name}.parquet")  # readers never see half a file
 
 
-def _to_frame(table, paths: list[str]) -> pd.DataFrame:
-    """An Arrow table as the DataFrame load_archive returns: files in the order asked for.
-
-    Text stays in pandas' Arrow-backed string dtype, which keeps a whole archive compact;
-    name lists come back as lists; ids and page numbers are nullable integers.
-    """
+def _to_frame(table, name: str, paths: list[str]) -> pd.DataFrame:
+    """An Arrow table as the DataFrame load_archive returns: files in the order asked for,
+    columns typed as :mod:`helpers.tables` declares."""
     import numpy
     import pyarrow as arrow
     import pyarrow.compute as compute
 
     if table is None or table.num_rows == 0:
-        return pd.DataFrame()
+        return tables.frame(name, [], stamped=True)
     position = compute.index_in(table["source_file"], value_set=arrow.array(paths, arrow.string()))
     if position.null_count:  # cached rows of files not asked for this time
         table = table.filter(compute.is_valid(position))
@@ -366,22 +322,60 @@ def _to_frame(table, paths: list[str]) -> pd.DataFrame:
     order = position.to_numpy()
     if len(order) and (numpy.diff(order) < 0).any():  # cached rows came first: put files in order
         table = table.take(compute.sort_indices(position))  # stable
-    lists = [column for column in _LIST_COLUMNS if column in table.column_names]
-    # split_blocks: no copying of the columns into one block per dtype (a third of the time).
-    frame = table.drop_columns(lists).to_pandas(split_blocks=True)
-    for column in lists:  # name lists as Python lists, where they were
-        frame.insert(
-            table.column_names.index(column),
-            column,
-            pd.Series(table[column].to_pylist(), dtype=object, index=frame.index),
-        )
-    nullable = ("page", "range_id", "start", "end") + (
-        ("article_id",) if "range_id" in frame else ()
+    return tables.arrow_frame(table, name)
+
+
+def _is_fresh(entry, path: Path, words: bool) -> bool:
+    """Can the cached rows of a file be used: same code, words if asked, same content?"""
+    return (
+        entry is not None
+        and entry.code_version == CODE_VERSION
+        and (entry.words or not words)
+        and entry.content_hash == _hash(path)
     )
-    for column in nullable:
-        if column in frame.columns:
-            frame[column] = frame[column].astype("Int64")
-    return frame
+
+
+def _process(todo: list[Path], words: bool, engine: str, options: dict) -> list:
+    """Run the per-file function over ``todo`` on the chosen engine; chunk outputs."""
+    if not todo:
+        return []
+    workers = options["workers"]
+    size = max(1, min(options["chunk_size"], -(-len(todo) // workers)))
+    jobs = _chunks(todo, words, size)
+    if engine == "dask":
+        return _run_dask(jobs, workers, options["address"], options["progress"])
+    return _run_local(jobs, workers, options["progress"])
+
+
+def _merge(outputs: list, cache: _Cache | None, redone: list[str]) -> dict:
+    """Each table as one Arrow table: cached rows of files not redone, then the new rows."""
+    import pyarrow as arrow
+    import pyarrow.compute as compute
+
+    redone_paths = arrow.array(redone, type=arrow.string())
+    merged = {}
+    for name in TABLES:
+        parts = [_from_arrow_bytes(blobs[name]) for blobs, _ in outputs if name in blobs]
+        old = cache.table(name) if cache else None
+        if old is not None and len(redone_paths):
+            keep = compute.invert(compute.is_in(old["source_file"], value_set=redone_paths))
+            old = old.filter(keep)
+        parts = ([old] if old is not None else []) + parts
+        merged[name] = arrow.concat_tables(parts, promote_options="default") if parts else None
+    return merged
+
+
+def _save(cache: _Cache, manifest, entries: list[tuple], words: bool, merged: dict) -> None:
+    """Write the tables and a manifest row per file (new entries replace old ones)."""
+    rows = [(path, digest, CODE_VERSION, words, error) for path, digest, error in entries]
+    if manifest is not None:
+        kept = manifest[~manifest["source_file"].isin({path for path, _, _ in entries})]
+        rows += [tuple(row) for row in kept.itertuples(index=False)]
+    columns = ["source_file", "content_hash", "code_version", "words", "error"]
+    cache.write("manifest", pd.DataFrame(rows, columns=columns))
+    for name, table in merged.items():
+        if table is not None:
+            cache.write(name, table)
 
 
 def load_archive(
@@ -403,87 +397,39 @@ def load_archive(
         workers: processes to use (default: every core).
         words: also count words (for topics); cached separately.
         cache_dir: Parquet cache folder; None turns the cache off.
-        address: a ``dask.distributed`` scheduler address (``tcp://host:8786``), with ``engine="dask"``.
+        address: a ``dask.distributed`` scheduler address (``tcp://host:8786``), with
+            ``engine="dask"``.
         progress: show a progress bar (terminal or JupyterLab).
         chunk_size: files per task.
     """
-    import pyarrow as arrow
-    import pyarrow.compute as compute
-
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     paths = find_bulletins(paths_or_glob)
-    workers = workers or os.cpu_count() or 1
     cache = _Cache(Path(cache_dir)) if cache_dir is not None else None
     manifest = cache.manifest() if cache else None
-    known = (
-        {}
-        if manifest is None
-        else {row.source_file: row for row in manifest.itertuples(index=False)}
-    )
-    todo, reuse = [], []
-    for path in paths:
-        entry = known.get(str(path))
-        if (
-            entry is not None
-            and entry.code_version == CODE_VERSION
-            and (entry.words or not words)
-            and entry.content_hash == _hash(path)
-        ):
-            reuse.append(str(path))
-        else:
-            todo.append(path)
-    outputs = []
+    known = {} if manifest is None else {r.source_file: r for r in manifest.itertuples(index=False)}
+    reuse = [str(p) for p in paths if _is_fresh(known.get(str(p)), p, words)]
+    reused = set(reuse)
+    todo = [p for p in paths if str(p) not in reused]
     if todo:
         log.info("processing %d bulletins (%d from cache)", len(todo), len(reuse))
-        size = max(1, min(chunk_size, -(-len(todo) // workers)))
-        jobs = _chunks(todo, words, size)
-        outputs = (
-            _run_dask(jobs, workers, address, progress)
-            if engine == "dask"
-            else _run_local(jobs, workers, progress)
-        )
+    options = {"workers": workers or os.cpu_count() or 1, "address": address}
+    options.update(progress=progress, chunk_size=chunk_size)
+    outputs = _process(todo, words, engine, options)
     entries = [entry for _, manifest_rows in outputs for entry in manifest_rows]
-    for path, _, error in entries:
-        if error:
-            log.warning("%s: %s", path, error)
-    redone = arrow.array([path for path, _, _ in entries], type=arrow.string())
-    tables = {}
-    for name in TABLES:
-        parts = [_from_arrow_bytes(blobs[name]) for blobs, _ in outputs if name in blobs]
-        old = cache.table(name) if cache else None
-        if old is not None and len(redone):
-            old = old.filter(compute.invert(compute.is_in(old["source_file"], value_set=redone)))
-        parts = ([old] if old is not None else []) + parts
-        tables[name] = arrow.concat_tables(parts, promote_options="default") if parts else None
-    failures = pd.DataFrame(
-        [(path, error) for path, _, error in entries if error]
-        + [(f, known[f].error) for f in reuse if known[f].error],
-        columns=["source_file", "reason"],
-    )
+    failed = [(path, error) for path, _, error in entries if error]
+    for path, error in failed:
+        log.warning("%s: %s", path, error)
+    merged = _merge(outputs, cache, [path for path, _, _ in entries])
     if cache and entries:
-        rows = [
-            (path, content_hash, CODE_VERSION, words, error)
-            for path, content_hash, error in entries
-        ]
-        if manifest is not None:
-            kept = manifest[~manifest["source_file"].isin({path for path, _, _ in entries})]
-            rows += [tuple(row) for row in kept.itertuples(index=False)]
-        cache.write(
-            "manifest",
-            pd.DataFrame(
-                rows, columns=["source_file", "content_hash", "code_version", "words", "error"]
-            ),
-        )
-        for name, table in tables.items():
-            if table is not None:
-                cache.write(name, table)
-    frames = {name: _to_frame(tables[name], [str(p) for p in paths]) for name in TABLES}
+        _save(cache, manifest, entries, words, merged)
+    failed += [(f, known[f].error) for f in reuse if known[f].error]
+    frames = {name: _to_frame(merged[name], name, [str(p) for p in paths]) for name in TABLES}
     return Archive(
         articles=frames["articles"],
         figures=frames["figures"],
         words=frames["words"] if words else None,
-        failures=failures,
+        failures=pd.DataFrame(failed, columns=["source_file", "reason"]),
         processed=len(entries),
         cached=len(reuse),
     )

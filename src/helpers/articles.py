@@ -3,7 +3,8 @@
 ``parse_articles(text_or_path, *, issue_date=None)`` returns a pandas DataFrame with one
 row per item in page order (columns in :data:`ARTICLE_COLUMNS`). ``kind`` is ``news``,
 ``photo`` (a caption closed by a photo credit) or ``meta`` (page furniture: headers,
-section labels, editor lines). ``split_articles`` is the same as a list of dicts.
+section labels, editor lines). ``split_articles`` is the row-level step (a list of dicts)
+and ``articles_frame`` makes the typed table of them; the archive uses the same two.
 
 No non-blank input line is lost: the ``start_line``..``end_line`` ranges of the rows
 partition the non-blank lines of the input, and every line's text is in its row (in
@@ -20,44 +21,29 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import tables
 from .bylines import Dateline, match_closing_dateline, match_credit, match_dateline
 from .dates import infer_issue_date, parse_iso_date, resolve_month_day
-from .errors import EmptyBulletinError, NotABulletinError
 from .paragraphs import Layout, Paragraph, is_jump_from, split_paragraphs, strip_markup
-from .reading import check_text, read_bulletin
+from .reading import read_source
 
-__all__ = ["ARTICLE_COLUMNS", "parse_articles", "split_articles", "load_text", "records_frame"]
-
-ARTICLE_COLUMNS = [
-    "article_id",
-    "kind",
-    "kicker",
-    "headline",
-    "subtitle",
-    "column",
-    "agency",
-    "place",
-    "date",
-    "date_text",
-    "reporters",
-    "interns",
-    "correspondents",
-    "photographers",
-    "dateline",
-    "credit",
-    "furniture",
-    "body",
-    "chars",
-    "start_line",
-    "end_line",
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "Bulletin",
+    "load_bulletin",
+    "bulletin_from_text",
+    "split_articles",
+    "articles_frame",
+    "parse_articles",
 ]
+
+ARTICLE_COLUMNS = tables.columns("articles")
 _ROLES = ("reporters", "interns", "correspondents", "photographers")
 _COLUMN_TAG = re.compile(r"[（(](?P<tag>[^（）()\d]{2,16}[①-⑳\d]{0,2})[）)]$")
 _OPENING_DATE = re.compile(
     r"^(?:[^。！？，,]{0,12}[，,])?(?:(?:19|20)\d{2}年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
     r"(?=[，,\s]|[上下中]午|晚|凌晨|早|起|电)"
 )
-_MARKUP_LINE = re.compile(r"^\s*</?[A-Za-z][\w:-]*(?:\s[^>]*)?>")
 _PHOTO_MAX_CHARS = 400
 _PHOTO_MAX_PARAGRAPHS = 4
 
@@ -75,35 +61,6 @@ class _Item:
 
     def body(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role not in ("credit", "jump", "furniture")]
-
-
-def load_text(text_or_path: str | Path) -> tuple[str, str | None]:
-    """Text and file name from a path or a string of bulletin text.
-
-    A ``Path``, or a one-line string that names an existing file or ends in ``.txt``, is
-    read from disk; any other string is the bulletin itself.
-    """
-    if isinstance(text_or_path, Path) or (
-        isinstance(text_or_path, str)
-        and "\n" not in text_or_path
-        and len(text_or_path) < 1024
-        and (Path(text_or_path).exists() or text_or_path.lower().endswith((".txt", ".text")))
-    ):
-        path = Path(text_or_path)
-        return read_bulletin(path), path.name
-    if not isinstance(text_or_path, str):
-        raise TypeError(f"expected bulletin text or a path, not {type(text_or_path).__name__}")
-    return check_text(text_or_path), None
-
-
-def _check_format(text: str) -> None:
-    lines = [line for line in text.split("\n") if line.strip()]
-    markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
-    if markup >= max(3, 0.3 * len(lines)):
-        raise NotABulletinError(
-            f"{markup} of {len(lines)} lines are XML/HTML markup: this reads plain-text pages; "
-            "extract the article text from the markup first"
-        )
 
 
 def _opens_item(
@@ -160,7 +117,8 @@ def _close_with_credit(item: _Item, layout: Layout) -> _Item | None:
     return None
 
 
-def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
+# Issue 11 replaces this grouping with named steps over line roles.
+def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa: C901
     items: list[_Item] = []
     current: _Item | None = None
 
@@ -302,122 +260,174 @@ def _add_names(names: dict[str, list[str]], more: dict[str, list[str]]) -> None:
                 names[role].append(name)
 
 
+@dataclass
+class _Fields:
+    """What the paragraphs of an item say besides their text: bylines, dateline, credit."""
+
+    names: dict[str, list[str]] = field(default_factory=lambda: {role: [] for role in _ROLES})
+    agency: str | None = None
+    place: str | None = None
+    month: int | None = None
+    day: int | None = None
+    dateline: str | None = None
+    credit: str | None = None
+    furniture: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+    def read_dateline(self, text: str) -> None:
+        found: Dateline = match_dateline(text)
+        self.dateline = found.raw
+        self.agency, self.place, self.month, self.day = (
+            found.agency,
+            found.place,
+            found.month,
+            found.day,
+        )
+        _add_names(self.names, found.names)
+        if found.rest:
+            self.body.append(found.rest)
+
+    def read_credit(self, text: str) -> None:
+        credit = match_credit(text)
+        self.credit = text if self.credit is None else f"{self.credit}\n{text}"
+        self.agency = self.agency or credit.agency
+        _add_names(self.names, {"photographers": credit.photographers})
+
+    def read_closing(self, text: str) -> None:
+        closing = match_closing_dateline(text)
+        self.agency, self.place = self.agency or closing.agency, self.place or closing.place
+        if self.day is None and closing.day is not None:
+            self.month, self.day = closing.month, closing.day
+        _add_names(self.names, closing.names)
+        self.body.append(strip_markup(text))
+
+    def read(self, paragraph: Paragraph, first: bool) -> None:
+        """Take one paragraph of a news or photo item."""
+        role = paragraph.role
+        if role == "dateline" and first:
+            self.read_dateline(paragraph.text)
+        elif role == "credit":
+            self.read_credit(paragraph.text)
+        elif role in ("jump", "furniture"):
+            self.furniture.append(paragraph.text)
+        elif role == "closing":
+            self.read_closing(paragraph.text)
+        else:
+            self.body.append(strip_markup(paragraph.text))
+
+    def date_text(self) -> str | None:
+        """The event date as written; an opening "7月13日，" where no dateline gave one."""
+        if self.day is None and self.body:
+            opening = _OPENING_DATE.match(self.body[0])
+            if opening:
+                self.month, self.day = int(opening.group("month")), int(opening.group("day"))
+        if self.day is None:
+            return None
+        return f"{self.month}月{self.day}日" if self.month else f"{self.day}日"
+
+
+def _fields(item: _Item) -> _Fields:
+    fields = _Fields()
+    if item.kind == "meta":  # page furniture: its lines are its body, as written
+        fields.body = [strip_markup(p.text) for p in item.paragraphs]
+        return fields
+    for paragraph in item.paragraphs:
+        fields.read(paragraph, paragraph is item.paragraphs[0])
+    return fields
+
+
+def _column_tag(headline: str | None) -> str | None:
+    found = _COLUMN_TAG.search(headline) if headline else None
+    return found.group("tag") if found else None
+
+
 def _record(item: _Item, issue_date: date | None) -> dict:
     kicker, headline, subtitle = _titles(item.title)
-    names: dict[str, list[str]] = {role: [] for role in _ROLES}
-    agency = place = None
-    month = day = None
-    dateline_text = credit_text = None
-    furniture: list[str] = []
-    body: list[str] = []
-    for paragraph in item.paragraphs:
-        text = paragraph.text
-        if paragraph.role == "dateline" and paragraph is item.paragraphs[0] and item.kind != "meta":
-            found: Dateline = match_dateline(text)
-            dateline_text = found.raw
-            agency, place, month, day = found.agency, found.place, found.month, found.day
-            _add_names(names, found.names)
-            if found.rest:
-                body.append(found.rest)
-        elif paragraph.role == "credit" and item.kind != "meta":
-            credit = match_credit(text)
-            credit_text = text if credit_text is None else f"{credit_text}\n{text}"
-            agency = agency or credit.agency
-            _add_names(names, {"photographers": credit.photographers})
-        elif paragraph.role in ("jump", "furniture") and item.kind != "meta":
-            furniture.append(text)
-        else:
-            if paragraph.role == "closing" and item.kind != "meta":
-                closing = match_closing_dateline(text)
-                agency, place = agency or closing.agency, place or closing.place
-                if day is None and closing.day is not None:
-                    month, day = closing.month, closing.day
-                _add_names(names, closing.names)
-            body.append(strip_markup(text))
-    date_text = None
-    if day is not None:
-        date_text = f"{month}月{day}日" if month else f"{day}日"
-    elif body and item.kind != "meta":
-        opening = _OPENING_DATE.match(body[0])
-        if opening:
-            month, day = int(opening.group("month")), int(opening.group("day"))
-            date_text = f"{month}月{day}日"
-    event_date = resolve_month_day(month, day, issue_date) if day is not None else None
-    column = (
-        _COLUMN_TAG.search(headline).group("tag")
-        if headline and _COLUMN_TAG.search(headline)
-        else None
+    fields = _fields(item)
+    date_text = fields.date_text() if item.kind != "meta" else None
+    event_date = (
+        resolve_month_day(fields.month, fields.day, issue_date) if fields.day is not None else None
     )
-    body_text = "\n".join(body)
-    lines = [p.first for p in item.title + item.paragraphs] + [
-        p.last for p in item.title + item.paragraphs
-    ]
+    body_text = "\n".join(fields.body)
+    spans = item.title + item.paragraphs
     return {
         "kind": item.kind,
         "kicker": kicker,
         "headline": headline,
         "subtitle": subtitle,
-        "column": column,
-        "agency": agency,
-        "place": place,
+        "column": _column_tag(headline),
+        "agency": fields.agency,
+        "place": fields.place,
         "date": event_date.isoformat() if event_date else None,
         "date_text": date_text,
-        **names,
-        "dateline": dateline_text,
-        "credit": credit_text,
-        "furniture": furniture,
+        **fields.names,
+        "dateline": fields.dateline,
+        "credit": fields.credit,
+        "furniture": fields.furniture,
         "body": body_text,
         "chars": len(body_text.replace("\n", "")),
-        "start_line": min(lines),
-        "end_line": max(lines),
+        "start_line": min(p.first for p in spans),
+        "end_line": max(p.last for p in spans),
     }
 
 
-def split_articles(
+@dataclass(frozen=True)
+class Bulletin:
+    """A bulletin's checked, normalised text, its file name and its issue date."""
+
+    text: str
+    name: str | None = None
+    issue_date: date | None = None
+
+
+def bulletin_from_text(
     text: str, *, issue_date: date | str | None = None, name: str | None = None
+) -> Bulletin:
+    """A :class:`Bulletin` of checked text; the one place where an issue date is settled:
+    the date given, else a page header in the first lines, else a date in the file name."""
+    return Bulletin(text, name, parse_iso_date(issue_date) or infer_issue_date(text, name))
+
+
+def load_bulletin(text_or_path: str | Path, *, issue_date: date | str | None = None) -> Bulletin:
+    """Read and check a bulletin (a path or its text) and settle its issue date.
+
+    Raises:
+        BulletinError: a subclass saying why the input is not a readable bulletin.
+
+    >>> load_bulletin("本报讯 南岸区出台政策。", issue_date="2021-07-14").issue_date
+    datetime.date(2021, 7, 14)
+    """
+    text, name = read_source(text_or_path)
+    return bulletin_from_text(text, issue_date=issue_date, name=name)
+
+
+def split_articles(
+    bulletin: Bulletin | str, *, issue_date: date | str | None = None, name: str | None = None
 ) -> list[dict]:
-    """Records (dicts with :data:`ARTICLE_COLUMNS`) for the items of normalised text.
+    """The row-level step: one record (a dict with :data:`ARTICLE_COLUMNS`) per item.
+
+    Args:
+        bulletin: a :class:`Bulletin`, or text already checked by
+            :func:`helpers.reading.check_text` (then ``issue_date`` and ``name`` settle its
+            issue date as :func:`bulletin_from_text` does).
 
     >>> records = split_articles("标题\\n\\n本报讯(记者 王翔)7月13日,南岸区出台政策。",
     ...                          issue_date="2021-07-14")
     >>> [(r["headline"], r["reporters"], r["date"]) for r in records]
     [('标题', ['王翔'], '2021-07-13')]
     """
-    issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
-    _check_format(text)
-    paragraphs, layout = split_paragraphs(text)
-    records = [_record(item, issue) for item in _group(paragraphs, layout)]
+    if not isinstance(bulletin, Bulletin):
+        bulletin = bulletin_from_text(bulletin, issue_date=issue_date, name=name)
+    paragraphs, layout = split_paragraphs(bulletin.text)
+    records = [_record(item, bulletin.issue_date) for item in _group(paragraphs, layout)]
     for number, record in enumerate(records, start=1):
         record["article_id"] = number
     return [{column: record[column] for column in ARTICLE_COLUMNS} for record in records]
 
 
-_TEXT_COLUMNS = [
-    "kind",
-    "kicker",
-    "headline",
-    "subtitle",
-    "column",
-    "agency",
-    "place",
-    "date_text",
-    "dateline",
-    "credit",
-    "body",
-]
-_INT_COLUMNS = ["article_id", "chars", "start_line", "end_line"]
-
-
-def records_frame(records: list[dict]) -> pd.DataFrame:
-    """Article records as a typed DataFrame: ``date`` as datetime64, counts as int64, and
-    text as Python strings with ``None`` where a field is absent (so ``row.kicker or ""``
-    and ``is None`` work as they read)."""
-    frame = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
-    for column in _TEXT_COLUMNS:
-        frame[column] = pd.Series([r[column] for r in records], dtype=object, index=frame.index)
-    frame[_INT_COLUMNS] = frame[_INT_COLUMNS].astype("int64")
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
-    return frame
+def articles_frame(records: list[dict]) -> pd.DataFrame:
+    """Article records as the typed articles table (see :mod:`helpers.tables`)."""
+    return tables.frame("articles", records)
 
 
 def parse_articles(
@@ -431,8 +441,9 @@ def parse_articles(
             Inferred from a page header or the file name when not given.
 
     Returns:
-        A DataFrame with the columns in :data:`ARTICLE_COLUMNS`; ``df.attrs`` holds
-        ``issue_date`` (ISO string or None) and ``source`` (file name or None).
+        A DataFrame with the columns in :data:`ARTICLE_COLUMNS` (dtypes declared in
+        :mod:`helpers.tables`; missing text is NaN); ``df.attrs`` holds ``issue_date``
+        (ISO string or None) and ``source`` (file name or None).
 
     Raises:
         BulletinError: a subclass saying why the input is not a readable bulletin.
@@ -443,13 +454,8 @@ def parse_articles(
     >>> df.loc[0, ["agency", "place", "reporters"]].tolist(), df.loc[0, "date"].date()
     (['新华社', '北京', ['胡喆']], datetime.date(2021, 7, 12))
     """
-    if isinstance(text_or_path, str) and not text_or_path.strip():
-        raise EmptyBulletinError(
-            "no bulletin given: the text is empty; pass bulletin text or a file path"
-        )
-    text, name = load_text(text_or_path)
-    issue = parse_iso_date(issue_date) or infer_issue_date(text, name)
-    frame = records_frame(split_articles(text, issue_date=issue, name=name))
-    frame.attrs["issue_date"] = issue.isoformat() if issue else None
-    frame.attrs["source"] = name
+    bulletin = load_bulletin(text_or_path, issue_date=issue_date)
+    frame = articles_frame(split_articles(bulletin))
+    frame.attrs["issue_date"] = bulletin.issue_date.isoformat() if bulletin.issue_date else None
+    frame.attrs["source"] = bulletin.name
     return frame

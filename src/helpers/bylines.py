@@ -154,6 +154,40 @@ _DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one 
 _CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]")
 
 
+def _balanced(match: re.Match | None) -> re.Match | None:
+    """The match, unless it opens a bracket it does not close (or closes one never opened)."""
+    if match and bool(match.group("open")) != bool(match.group("close")):
+        return None
+    return match
+
+
+def _dated(text: str) -> tuple[re.Match | None, int | None, int | None]:
+    """A dated dateline (新华社北京7月12日电) with its month and day, if the date is real."""
+    match = _balanced(_DATED.match(text))
+    if match is None:
+        return None, None, None
+    day = chinese_small_number(match.group("day"))
+    month = chinese_small_number(match.group("month")) if match.group("month") else None
+    if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+        return None, None, None
+    return match, month, day
+
+
+def _byline_after(text: str, match: re.Match | None) -> tuple[str, int]:
+    """The byline after a dateline (or opening the paragraph) and where it ends."""
+    end = match.end() if match else 0
+    bracketed = _BRACKETED.match(text[end:])
+    if bracketed and _ROLE.search(bracketed.group("byline")):
+        return bracketed.group("byline"), end + bracketed.end()
+    if match and bracketed and _NAMES_ONLY.match(bracketed.group("byline").strip()):
+        # （张文、杨希壮） after a dateline: its writers
+        return "记者 " + bracketed.group("byline"), end + bracketed.end()
+    if match:
+        byline, _ = _unbracketed_names(text[end:])
+        return byline, end + len(byline)
+    return "", end
+
+
 def match_dateline(text: str) -> Dateline | None:
     """Split an opening dateline (and the byline after it) off a paragraph.
 
@@ -165,37 +199,14 @@ def match_dateline(text: str) -> Dateline | None:
     """
     if not _DATELINE_HINT.search(text, 0, 80):
         return None
-    match = _DATED.match(text)
-    if match and bool(match.group("open")) != bool(match.group("close")):
-        match = None
-    month = day = None
-    if match:
-        day = chinese_small_number(match.group("day"))
-        month = chinese_small_number(match.group("month")) if match.group("month") else None
-        if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
-            match = None
+    match, month, day = _dated(text)
     if match is None:
-        match = _XUN.match(text)
-        if match and bool(match.group("open")) != bool(match.group("close")):
-            match = None
+        match = _balanced(_XUN.match(text))
     if match is None:
         byline_match = _BRACKETED.match(text)
         if not byline_match or not _ROLE.search(byline_match.group("byline")):
             return _standalone_byline(text)
-    end = match.end() if match else 0
-    byline = ""
-    bracketed = _BRACKETED.match(text[end:])
-    if bracketed and _ROLE.search(bracketed.group("byline")):
-        byline = bracketed.group("byline")
-        end += bracketed.end()
-    elif match and bracketed and _NAMES_ONLY.match(bracketed.group("byline").strip()):
-        byline = "记者 " + bracketed.group(
-            "byline"
-        )  # （张文、杨希壮） after a dateline: its writers
-        end += bracketed.end()
-    elif match:
-        byline, _ = _unbracketed_names(text[end:])
-        end += len(byline)
+    byline, end = _byline_after(text, match)
     org, names = parse_byline(byline)
     agency = _agency_from(match.group("agency"), org) if match else org
     if agency == "又":  # 【又讯】: another dispatch from the same source

@@ -9,8 +9,8 @@
 - ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
 - ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]``
   runs the notebooks on each bulletin and writes self-contained HTML reports;
-- ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N] [--words]``
-  processes many bulletins at once into cached Parquet tables.
+- ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N]
+  [--words]`` processes many bulletins at once into cached Parquet tables.
 
 Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
 readable bulletin; never a traceback.
@@ -275,7 +275,8 @@ def _archive(args) -> int:
     print(
         f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
         + (f", {len(result.words)} word counts" if result.words is not None else "")
-        + f"; {result.processed} processed, {result.cached} from the cache, {len(result.failures)} failed"
+        + f"; {result.processed} processed, {result.cached} from the cache, "
+        + f"{len(result.failures)} failed"
         + f"; {time.perf_counter() - started:.1f} s"
     )
     print(folder)

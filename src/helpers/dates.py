@@ -79,7 +79,8 @@ def parse_iso_date(value: str | date | None) -> date | None:
 def page_header_date(line: str) -> date | None:
     """The date of a page header line such as "重庆日报 2023年3月8日 星期三 第3版", else None.
 
-    >>> page_header_date("重庆日报 2023年3月8日 星期三 第3版"), page_header_date("2023年3月8日，会议召开。")
+    >>> header, prose = "重庆日报 2023年3月8日 星期三 第3版", "2023年3月8日，会议召开。"
+    >>> page_header_date(header), page_header_date(prose)
     (datetime.date(2023, 3, 8), None)
     """
     line = line.strip()

@@ -37,7 +37,7 @@ def _plain(value):
 def plain_records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts of JSON-ready values (ISO dates, lists, ``None`` for missing)."""
     return [
-        {column: _plain(value) for column, value in zip(frame.columns, row)}
+        {column: _plain(value) for column, value in zip(frame.columns, row, strict=True)}
         for row in frame.itertuples(index=False, name=None)
     ]
 
@@ -105,7 +105,9 @@ def to_html_page(frame: pd.DataFrame, *, title: str) -> str:
 <style>
 body {{ font-family: "Noto Sans SC", "Noto Sans CJK SC", sans-serif; margin: 2em; }}
 table.records {{ border-collapse: collapse; font-size: 14px; }}
-table.records th, table.records td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; }}
+table.records th, table.records td {{
+  border: 1px solid #ccc; padding: 4px 6px; vertical-align: top;
+}}
 table.records td {{ white-space: pre-wrap; max-width: 40em; }}
 </style>
 </head>

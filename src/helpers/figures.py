@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import tables
 from .numbers import CURRENCIES, MAGNITUDES, format_amount, split_magnitude, to_number
 
 __all__ = [
@@ -43,26 +44,7 @@ __all__ = [
     "one_per_range",
 ]
 
-FIGURE_COLUMNS = [
-    "article_id",
-    "kind",
-    "text",
-    "value",
-    "unit",
-    "currency",
-    "amount",
-    "yuan",
-    "pct",
-    "qualifier",
-    "range_id",
-    "basis",
-    "direction",
-    "subject",
-    "category",
-    "sentence",
-    "start",
-    "end",
-]
+FIGURE_COLUMNS = tables.columns("figures")
 FIGURE_KINDS = ("money", "percent", "growth", "pp", "count", "measure")
 
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -253,7 +235,8 @@ _SUBJECTS = {
     "investment": "基金规模 总规模 总投资 投资额 投资 融资 基金 注册资本 募资",
     "output": "工业产值 总产值 产值 工业增加值 增加值 国内生产总值 生产总值 GDP 产量",
     "loan": "贷款 信贷 授信 借款",
-    "revenue": "营业收入 销售收入 财政收入 营收 销售额 营业额 交易额 成交额 进出口总额 出口额 净利润 利润 税收 收入",
+    "revenue": "营业收入 销售收入 财政收入 营收 销售额 营业额 交易额 成交额 进出口总额 出口额 "
+    "净利润 利润 税收 收入",
 }
 _CATEGORY = {word: category for category, words in _SUBJECTS.items() for word in words.split()}
 _SUBJECT = re.compile("|".join(sorted(map(re.escape, _CATEGORY), key=len, reverse=True)))
@@ -331,7 +314,8 @@ _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 _BAD_BEFORE = frozenset("第.") | _LATIN_LETTERS | frozenset("0123456789")
 
 
-def _from_match(body: str, match: re.Match) -> _Figure | None:
+# Issue 12 reworks figure matching; until then _from_match and _figure_rows keep their size.
+def _from_match(body: str, match: re.Match) -> _Figure | None:  # noqa: C901
     pctcn, fan, numeral, magnitude_word, yu, unit = match.group(
         "pctcn", "fan", "num", "mag", "yu", "unit"
     )
@@ -408,6 +392,24 @@ def _from_match(body: str, match: re.Match) -> _Figure | None:
     return figure
 
 
+def _vague_bounds(match: re.Match) -> tuple[int, int, str] | None:
+    """Low and high number and the magnitude word of a vague amount, or None."""
+    if match.group("few"):  # 几十万, 数百亿: two to nine
+        return 2, 9, match.group("fmag")
+    if not match.group("low"):  # 十几万: eleven to nineteen
+        magnitude = match.group("tmag") or ""
+        return None if magnitude.startswith("十") else (11, 19, magnitude)  # 十几十万: no
+    low, high = _DIGIT_VALUE[match.group("low")], _DIGIT_VALUE[match.group("high")]
+    magnitude = match.group("pmag") or ""
+    if high != low + 1:
+        return None  # 一三, 八二: not a vague pair
+    if not match.group("ten"):
+        return low, high, magnitude
+    if magnitude.startswith("十"):
+        return None  # 十三四十: not a number
+    return low + 10, high + 10, magnitude
+
+
 def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
     """The low and high ends of a vague money amount (两三千元, 几十万元, 十几万元) that a
     number the main pass could not read at ``position`` belongs to, if it is one."""
@@ -419,21 +421,10 @@ def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
             continue
         if start and body[start - 1] in _NOT_BEFORE_VAGUE:
             return None  # inside a longer number: 二十七八万 is not 七八万
-        if match.group("low"):
-            low, high = _DIGIT_VALUE[match.group("low")], _DIGIT_VALUE[match.group("high")]
-            if high != low + 1:
-                return None  # 一三, 八二: not a vague pair
-            if match.group("ten"):
-                low, high = low + 10, high + 10
-            magnitude = match.group("pmag") or ""
-            if match.group("ten") and magnitude.startswith("十"):
-                return None  # 十三四十: not a number
-        elif match.group("few"):
-            low, high, magnitude = 2, 9, match.group("fmag")
-        else:
-            low, high, magnitude = 11, 19, match.group("tmag") or ""
-            if magnitude.startswith("十"):
-                return None  # 十几十万: not a number
+        bounds = _vague_bounds(match)
+        if bounds is None:
+            return None
+        low, high, magnitude = bounds
         word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
         factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
         unit = match.group("unit")
@@ -489,58 +480,69 @@ def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
         figure.value, figure.pct = -figure.value, -figure.pct
 
 
+_RATES = ("percent", "growth", "pp")
+
+
+def _inherit_rate(linked: _Figure, figure: _Figure) -> None:
+    """ "增速在6%—7%之间": the far end of a range reads like its near end."""
+    if linked.kind in _RATES and figure.kind in _RATES and linked.kind != figure.kind:
+        figure.kind, figure.basis, figure.direction = linked.kind, linked.basis, linked.direction
+        if figure.direction == "down" and figure.value > 0:
+            figure.value, figure.pct = -figure.value, -figure.pct
+
+
+def _unit_less_start(body: str, head: re.Match, figure: _Figure, range_id: int) -> _Figure | None:
+    """The low end of a range written without its unit (800至1万元, 20至50万元), read with
+    the unit of the high end, or None where it is not a number."""
+    try:
+        value, word = split_magnitude(head.group("num") + (head.group("mag") or ""))
+    except ValueError:
+        return None
+    if not word and figure.magnitude != 1.0:
+        word = next(w for w, f in MAGNITUDES.items() if f == figure.magnitude)
+    separator = head.start("sep")
+    return _Figure(
+        figure.kind,
+        body[head.start() : separator].strip(),
+        head.start(),
+        separator,
+        value,
+        word + re.sub(f"^(?:{_MAG})", "", figure.unit),
+        magnitude=MAGNITUDES.get(word, 1.0),
+        currency=figure.currency,
+        pct=value if figure.pct is not None else None,
+        basis=figure.basis,
+        direction=figure.direction,
+        range_id=range_id,
+    )
+
+
+def _range_head(body: str, figure: _Figure) -> re.Match | None:
+    """The start of a range that ``figure`` closes (20万至 before 50万元), if any."""
+    before = body[max(0, figure.start - 3) : figure.start].rstrip()
+    if not before or before[-1] not in _RANGE_SEPARATORS:
+        return None
+    if figure.kind not in ("money", "percent", "count", "measure", "growth"):
+        return None
+    return _RANGE_HEAD.search(body, max(0, figure.start - 24), figure.start)
+
+
 def _link_ranges(body: str, figures: list[_Figure], next_id: int) -> tuple[list[_Figure], int]:
+    """Give the two ends of each range one ``range_id``; add a low end written bare."""
     out: list[_Figure] = []
     for figure in figures:
-        before = body[max(0, figure.start - 3) : figure.start].rstrip()
-        if not before or before[-1] not in _RANGE_SEPARATORS:
-            out.append(figure)
-            continue
-        head = _RANGE_HEAD.search(body, max(0, figure.start - 24), figure.start)
-        if head and figure.kind in ("money", "percent", "count", "measure", "growth"):
+        head = _range_head(body, figure)
+        if head is not None:
             separator = head.start("sep")
             linked = next((f for f in out if f.end == separator), None)
-            rates = ("percent", "growth", "pp")
-            if (
-                linked is not None
-                and linked.kind in rates
-                and figure.kind in rates
-                and linked.kind != figure.kind
-            ):
-                # "增速在6%—7%之间": the far end of a range reads like its near end
-                figure.kind, figure.basis, figure.direction = (
-                    linked.kind,
-                    linked.basis,
-                    linked.direction,
-                )
-                if figure.direction == "down" and figure.value > 0:
-                    figure.value, figure.pct = -figure.value, -figure.pct
+            if linked is not None:
+                _inherit_rate(linked, figure)
             if linked is not None and linked.kind == figure.kind:
                 linked.range_id = linked.range_id or next_id
                 figure.range_id = linked.range_id
             elif linked is None and head.group("unit") is None:
-                try:
-                    value, word = split_magnitude(head.group("num") + (head.group("mag") or ""))
-                except ValueError:
-                    value = None
-                if value is not None:
-                    if not word and figure.magnitude != 1.0:
-                        word = next(w for w, f in MAGNITUDES.items() if f == figure.magnitude)
-                    base_unit = re.sub(f"^(?:{_MAG})", "", figure.unit)
-                    first = _Figure(
-                        figure.kind,
-                        body[head.start() : separator].strip(),
-                        head.start(),
-                        separator,
-                        value,
-                        word + base_unit,
-                        magnitude=MAGNITUDES.get(word, 1.0),
-                        currency=figure.currency,
-                        pct=value if figure.pct is not None else None,
-                        basis=figure.basis,
-                        direction=figure.direction,
-                        range_id=next_id,
-                    )
+                first = _unit_less_start(body, head, figure, next_id)
+                if first is not None:
                     figure.range_id = next_id
                     out.append(first)
             if figure.range_id == next_id:
@@ -583,7 +585,7 @@ class _Spans:
         return last + 1, (following.end() if following else self.end), self.begin, self.end
 
 
-def _figure_rows(
+def _figure_rows(  # noqa: C901
     body: str, article_id: int | None, first_range_id: int, unit_kinds: frozenset | None = None
 ) -> list[tuple]:
     """Rows (tuples in :data:`FIGURE_COLUMNS` order) for one article body.
@@ -677,12 +679,16 @@ def figures_from_text(
 ) -> list[dict]:
     """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one article body.
 
-    >>> [(r["text"], r["kind"], r["yuan"], r["qualifier"]) for r in figures_from_text(
-    ...     "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。")]
-    [('1亿元', 'money', 100000000.0, 'at_least'), ('1000万元', 'money', 10000000.0, 'at_most'), ('35.69%', 'growth', None, '')]
+    >>> body = "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。"
+    >>> for r in figures_from_text(body):
+    ...     print(r["text"], r["kind"], r["yuan"], repr(r["qualifier"]))
+    1亿元 money 100000000.0 'at_least'
+    1000万元 money 10000000.0 'at_most'
+    35.69% growth None ''
     """
     return [
-        dict(zip(FIGURE_COLUMNS, row)) for row in _figure_rows(body, article_id, first_range_id)
+        dict(zip(FIGURE_COLUMNS, row, strict=True))
+        for row in _figure_rows(body, article_id, first_range_id)
     ]
 
 
@@ -695,31 +701,6 @@ _UNIT_KINDS_FOR = {
     "percent": {"percent", "share"},
     "growth": {"percent", "share", "ratio", "pp", "bp"},
 }
-_DTYPES = {
-    "value": "float64",
-    "amount": "float64",
-    "yuan": "float64",
-    "pct": "float64",
-    "article_id": "Int64",
-    "range_id": "Int64",
-    "start": "Int64",
-    "end": "Int64",
-}
-
-
-def _frame(rows: list[tuple]) -> pd.DataFrame:
-    """Rows as a DataFrame: numbers as float64, ids and offsets as nullable Int64, text as
-    Python strings (None where missing)."""
-    columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
-    # Series with an explicit dtype: pandas would otherwise infer its str dtype, whose
-    # missing value is NaN, where None reads better (row.subject or "资金").
-    return pd.DataFrame(
-        {
-            name: pd.Series(list(values), dtype=_DTYPES.get(name, object))
-            for name, values in zip(FIGURE_COLUMNS, columns)
-        },
-        columns=FIGURE_COLUMNS,
-    )
 
 
 def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
@@ -758,8 +739,10 @@ def extract_figures(
             f"choose from {', '.join(FIGURE_KINDS)}"
         )
     unit_kinds = frozenset().union(*(_UNIT_KINDS_FOR[k] for k in kinds)) if kinds else None
-    rows = figure_rows(zip(articles["article_id"], articles["kind"], articles["body"]), unit_kinds)
-    frame = _frame(rows)
+    rows = figure_rows(
+        zip(articles["article_id"], articles["kind"], articles["body"], strict=True), unit_kinds
+    )
+    frame = tables.frame("figures", rows)
     if kinds:
         frame = frame[frame["kind"].isin(kinds)].reset_index(drop=True)
     frame.attrs.update(articles.attrs)
@@ -797,7 +780,8 @@ def one_per_range(figures: pd.DataFrame) -> pd.DataFrame:
 def readable_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures table with amounts shown readably: 1.5亿元 beside 150,000,000.
 
-    >>> readable_figures(figures_from_path("产值1.5亿元，增长35.69%。"))[["text", "amount_readable", "yuan_readable"]].iloc[0].tolist()
+    >>> shown = readable_figures(figures_from_path("产值1.5亿元，增长35.69%。"))
+    >>> shown[["text", "amount_readable", "yuan_readable"]].iloc[0].tolist()
     ['1.5亿元', '1.5亿元', '150,000,000']
     """
     shown = figures.copy()
@@ -813,7 +797,7 @@ def readable_figures(figures: pd.DataFrame) -> pd.DataFrame:
             )
             if pd.notna(a)
             else ""
-            for a, c, u in zip(shown["amount"], shown["currency"], shown["unit"])
+            for a, c, u in zip(shown["amount"], shown["currency"], shown["unit"], strict=True)
         ],
     )
     shown.insert(

@@ -88,8 +88,8 @@ def to_number(text: str) -> float:
 def split_magnitude(numeral: str) -> tuple[float, str]:
     """Split a trailing 万/亿/万亿 off a numeral: the value in the unit written.
 
-    >>> split_magnitude("1.2万亿"), split_magnitude("四千五百万"), split_magnitude("三百亿"), split_magnitude("85")
-    ((1.2, '万亿'), (4500.0, '万'), (300.0, '亿'), (85.0, ''))
+    >>> [split_magnitude(n) for n in ("1.2万亿", "四千五百万", "三百亿", "85")]
+    [(1.2, '万亿'), (4500.0, '万'), (300.0, '亿'), (85.0, '')]
     """
     numeral = numeral.replace("万万", "亿")
     if numeral in ("万亿", "亿", "万"):

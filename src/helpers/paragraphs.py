@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .bylines import match_closing_dateline, match_credit, match_dateline
 from .dates import page_header_date
@@ -193,10 +194,10 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
             paragraph.role = "subhead"
         elif paragraph.role == "body" and _unindented_title(paragraph):
             paragraph.role = "title"
-    for before, after in zip(paragraphs, paragraphs[1:]):
+    for before, after in pairwise(paragraphs):
         if before.role == "title" and after.role == "body" and not after.indent and after.gap == 0:
             after.role = "title"
-    for before, after in zip(reversed(paragraphs[:-1]), reversed(paragraphs[1:])):
+    for before, after in zip(reversed(paragraphs[:-1]), reversed(paragraphs[1:]), strict=True):
         if after.role == "title" and before.role == "body" and not before.indent and after.gap == 0:
             before.role = "title"
 
@@ -204,7 +205,8 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
     """Split normalised text into classified paragraphs; return them with the page layout.
 
-    >>> paragraphs, layout = split_paragraphs("标题一行\\n\\n本报讯(记者 王翔)近日,奖金3万\\n\\n元。")
+    >>> page = "标题一行\\n\\n本报讯(记者 王翔)近日,奖金3万\\n\\n元。"
+    >>> paragraphs, layout = split_paragraphs(page)
     >>> [(p.role, p.text, p.first, p.last) for p in paragraphs]
     [('title', '标题一行', 1, 1), ('dateline', '本报讯(记者 王翔)近日,奖金3万元。', 3, 5)]
     """

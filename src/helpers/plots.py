@@ -7,8 +7,8 @@ missing from many CJK fonts), and returns the font file, which ``word_cloud`` ha
 wordcloud as well.
 
 Chart helpers return the matplotlib ``Figure``: ``top_words_chart``, ``words_heatmap``,
-``topic_shares_chart``, ``money_chart``, ``growth_chart``, ``shares_chart``; ``word_cloud`` returns a
-``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_figure``
+``topic_shares_chart``, ``money_chart``, ``growth_chart``, ``shares_chart``; ``word_cloud``
+returns a ``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_figure``
 draws one or several on a figure.
 """
 
@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from wordcloud import WordCloud
+
+from .tables import text_or
 
 __all__ = [
     "cjk_font",
@@ -71,7 +73,7 @@ def top_words_chart(totals: pd.DataFrame, *, top: int = 20, title: str = "高频
     data = totals.head(top).iloc[::-1]
     fig, ax = _figure(8, max(3, 0.32 * len(data) + 1))
     ax.barh(data["word"], data["count"], color="#3b6ea8")
-    for y, (count, articles) in enumerate(zip(data["count"], data["articles"])):
+    for y, (count, articles) in enumerate(zip(data["count"], data["articles"], strict=True)):
         ax.text(count, y, f" {count}（{articles}篇）", va="center", fontsize=9)
     ax.set_xlabel("出现次数（括号内为出现该词的文章数）")
     ax.set_title(title)
@@ -130,7 +132,8 @@ def words_heatmap(
 def topic_shares_chart(
     labels: pd.DataFrame, *, names: dict | None = None, title: str = "各文章主题构成"
 ) -> plt.Figure:
-    """Stacked horizontal bars: each article's topic shares (:func:`helpers.topics.topic_labels`)."""
+    """Stacked horizontal bars: each article's topic shares (from
+    :func:`helpers.topics.topic_labels`)."""
     table = labels.pivot_table(index="article_id", columns="topic", values="share", fill_value=0)
     table = table[table.sum().sort_values(ascending=False).index]
     fig, ax = _figure(9, max(3, 0.45 * len(table) + 1.5))
@@ -207,7 +210,7 @@ def word_cloud_figure(
     )
     for ax in axes.flat:
         ax.set_axis_off()
-    for ax, article_id in zip(axes.flat, ids):
+    for ax, article_id in zip(axes.flat, ids, strict=False):
         ax.imshow(
             word_cloud(
                 frequencies[frequencies["article_id"] == article_id],
@@ -240,13 +243,13 @@ def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
     """article_id → a short label: the headline cut to ``width``, or the item's kind."""
     names = {}
     for row in articles.itertuples(index=False):
-        title = row.headline or ("图片" if row.kind == "photo" else f"文章{row.article_id}")
+        title = text_or(row.headline, "图片" if row.kind == "photo" else f"文章{row.article_id}")
         names[row.article_id] = title if len(title) <= width else title[: width - 1] + "…"
     return names
 
 
 def _label(row, titles: dict, default: str) -> str:
-    return f"{row.subject or default} · {titles.get(row.article_id, row.article_id)}"
+    return f"{text_or(row.subject, default)} · {titles.get(row.article_id, row.article_id)}"
 
 
 def _no_data(title: str, message: str) -> plt.Figure:
@@ -271,7 +274,7 @@ def money_chart(
     money = money.iloc[::-1].reset_index(drop=True)
     fig, ax = _figure(10, max(3, 0.38 * len(money) + 1.2))
     categories = list(dict.fromkeys(money["category"].fillna("other")))
-    colors = dict(zip(categories, plt.get_cmap("tab10").colors))
+    colors = dict(zip(categories, plt.get_cmap("tab10").colors, strict=False))
     labels = [_label(row, titles, "金额") for row in money.itertuples()]
     ax.barh(
         range(len(money)),
@@ -281,7 +284,7 @@ def money_chart(
     ax.set_yticks(range(len(money)), labels)
     ax.set_xscale("log")
     for y, row in enumerate(money.itertuples()):
-        mark = _QUALIFIER_MARKS.get(row.qualifier or "", "")
+        mark = _QUALIFIER_MARKS.get(text_or(row.qualifier), "")
         ax.text(row.yuan, y, f" {mark}{format_amount(row.yuan)}", va="center", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[c]) for c in categories]
     ax.legend(
@@ -317,7 +320,7 @@ def growth_chart(
         height_ratios=heights,
         squeeze=False,
     )
-    for ax, (kind, part) in zip(axes[:, 0], panels):
+    for ax, (kind, part) in zip(axes[:, 0], panels, strict=False):
         part = part.iloc[::-1]
         labels = [
             f"{_label(row, titles, '指标')}（{_BASIS_NAMES.get(row.basis, '变化')}）"
@@ -365,7 +368,7 @@ def shares_chart(
         ax.text(
             row.pct,
             y,
-            f" {_QUALIFIER_MARKS.get(row.qualifier or '', '')}{row.pct:g}%",
+            f" {_QUALIFIER_MARKS.get(text_or(row.qualifier), '')}{row.pct:g}%",
             va="center",
             fontsize=9,
         )

@@ -26,7 +26,14 @@ from .errors import (
     UndecodableBulletinError,
 )
 
-__all__ = ["read_bulletin", "decode_bytes", "normalize_text", "has_chinese"]
+__all__ = [
+    "read_bulletin",
+    "read_source",
+    "check_text",
+    "decode_bytes",
+    "normalize_text",
+    "has_chinese",
+]
 
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS = (
@@ -42,6 +49,7 @@ _CHINESE_LIKE = re.compile(
     r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027\u00b7"
     r"\U00020000-\U0003134f]"
 )
+_MARKUP_LINE = re.compile(r"^\s*</?[A-Za-z][\w:-]*(?:\s[^>]*)?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # What normalize_text changes, in one table: line breaks (CR, VT, FF, NEL, LS, PS) become
 # "\n", invisible characters (BOM, zero-width) go, the many Unicode spaces become " ",
@@ -64,7 +72,7 @@ _TABLE = {
 }
 # CRLF is one line end; every other run of characters to change is translated at once.
 _TO_CHANGE = re.compile(
-    "\r\n?|[%s]+" % re.escape("".join(chr(c) for c in _TABLE if c != ord("\r")))
+    "\r\n?|[{}]+".format(re.escape("".join(chr(c) for c in _TABLE if c != ord("\r"))))
 )
 _FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
 
@@ -188,7 +196,7 @@ def check_text(text: str, *, source: str = "input") -> str:
     Raises:
         EmptyBulletinError: nothing visible.
         UndecodableBulletinError: control characters that only binary data has.
-        NotABulletinError: no Chinese characters.
+        NotABulletinError: no Chinese characters, or XML/HTML markup rather than text.
     """
     if not text.strip():
         raise EmptyBulletinError(f"{source} is empty: there is no text to read")
@@ -204,4 +212,46 @@ def check_text(text: str, *, source: str = "input") -> str:
         raise NotABulletinError(
             f"{source} holds no Chinese text: a bulletin is a page of Chinese news"
         )
+    _check_plain_text(text, source)
     return text
+
+
+def _check_plain_text(text: str, source: str) -> None:
+    """Reject XML/HTML pages: their text has to be extracted from the markup first."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
+    if markup >= max(3, 0.3 * len(lines)):
+        raise NotABulletinError(
+            f"{source}: {markup} of {len(lines)} lines are XML/HTML markup: this reads plain-text "
+            "pages; extract the article text from the markup first"
+        )
+
+
+def read_source(text_or_path: str | Path) -> tuple[str, str | None]:
+    """Checked, normalised text and its file name, from a path or from bulletin text.
+
+    A ``Path``, or a one-line string that names an existing file or ends in ``.txt``, is
+    read from disk; any other string is the bulletin itself (its name is None).
+
+    Raises:
+        BulletinError: a subclass saying why the input is not a readable bulletin.
+        TypeError: neither text nor a path.
+
+    >>> read_source("本报讯 南岸区出台政策。")
+    ('本报讯 南岸区出台政策。', None)
+    """
+    if isinstance(text_or_path, str) and not text_or_path.strip():
+        raise EmptyBulletinError(
+            "no bulletin given: the text is empty; pass bulletin text or a file path"
+        )
+    if isinstance(text_or_path, Path) or (
+        isinstance(text_or_path, str)
+        and "\n" not in text_or_path
+        and len(text_or_path) < 1024
+        and (Path(text_or_path).exists() or text_or_path.lower().endswith((".txt", ".text")))
+    ):
+        path = Path(text_or_path)
+        return read_bulletin(path), path.name
+    if not isinstance(text_or_path, str):
+        raise TypeError(f"expected bulletin text or a path, not {type(text_or_path).__name__}")
+    return check_text(text_or_path), None

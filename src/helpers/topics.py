@@ -12,9 +12,9 @@ Segmentation is jieba with the project's user dictionary ``data/lexicon/userdict
 (terms an analyst needs kept whole: 江北嘴, 嫦娥五号, 稀释制冷机...). rjieba, the Rust
 port of jieba, is the fast backend for word counts (about 30 times faster here than jieba's
 part-of-speech mode, with the same dictionary and user dictionary); jieba is the reference,
-and the default where rjieba is not installed. Choose with ``segmenter="jieba"|"rjieba"`` or ``$BULLETIN_SEGMENTER``. Stopwords are the
-maintained stopwordsiso Chinese list plus ``data/lexicon/stopwords.txt`` (news
-boilerplate); numbers, units, dates, punctuation and single characters never count.
+and the default where rjieba is not installed. Choose with ``segmenter="jieba"|"rjieba"``
+or ``$BULLETIN_SEGMENTER``. Stopwords are the maintained stopwordsiso Chinese list plus
+``data/lexicon/stopwords.txt`` (news boilerplate); numbers, units, dates, punctuation and single characters never count.
 jieba's dictionary is loaded once per process and cached in a per-user cache folder,
 written atomically, so several processes can share it.
 """
@@ -26,7 +26,7 @@ import os
 import re
 import threading
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import stopwordsiso
 
+from . import tables
 from .paths import LEXICON_DIR
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ __all__ = [
     "topic_labels",
     "main_topics",
     "content_words",
+    "word_columns",
+    "word_rows",
+    "article_word_columns",
     "USER_DICT",
     "TOPICS_CSV",
 ]
@@ -239,18 +243,13 @@ def _judge(pairs) -> set[tuple[str, str]]:
 
 
 _TEXT_FIELDS = ("kicker", "headline", "subtitle", "body")
+WORD_COLUMNS = tables.columns("words")
 
 
 def article_text(record) -> str:
     """The words of an item to count: its headline lines and body."""
-    get = record.get if isinstance(record, dict) else lambda f: getattr(record, f)
+    get = record.get if isinstance(record, dict) else partial(getattr, record)
     return "\n".join(p for p in (get(f) for f in _TEXT_FIELDS) if isinstance(p, str))
-
-
-def _article_texts(articles: pd.DataFrame):
-    for row in articles.itertuples(index=False):
-        if row.kind != "meta":
-            yield row.article_id, article_text(row)
 
 
 def word_rows(
@@ -259,7 +258,7 @@ def word_rows(
     """``(article_id, word, count, pos)`` rows for one text, most frequent first (ties in
     order of first occurrence). A word tagged two ways counts once, under its commoner tag."""
     words, counts, tags = word_columns(text, extra_words=extra_words, segmenter=segmenter)
-    return list(zip(repeat(article_id, len(words)), words, counts, tags))
+    return list(zip(repeat(article_id, len(words)), words, counts, tags, strict=True))
 
 
 def word_columns(
@@ -270,7 +269,7 @@ def word_columns(
         kept = _rjieba_word_counts(text, extra_words)
         if not kept:
             return [], [], []
-        words, counts = zip(*kept)
+        words, counts = zip(*kept, strict=True)
         return list(words), list(counts), list(map(_RJIEBA_CONTENT.__getitem__, words))
     counts = Counter(tagged_words(text, segmenter=segmenter, extra_words=extra_words))
     content = _judge(counts)
@@ -359,6 +358,26 @@ def _tags_in_place(segmenter, text: str, words) -> dict[str, str]:
 _COUNT = itemgetter(1)
 
 
+def article_word_columns(
+    records, *, extra_words=(), segmenter: str | None = None
+) -> dict[str, list]:
+    """The row-level step of word counts: the words table's columns (lists) for article
+    records (dicts, or rows of the articles table), news and photo items only."""
+    columns: dict[str, list] = {name: [] for name in WORD_COLUMNS}
+    for record in records:
+        get = record.get if isinstance(record, dict) else partial(getattr, record)
+        if get("kind") == "meta":
+            continue
+        words, counts, tags = word_columns(
+            article_text(record), extra_words=extra_words, segmenter=segmenter
+        )
+        columns["article_id"] += [get("article_id")] * len(words)
+        columns["word"] += words
+        columns["count"] += counts
+        columns["pos"] += tags
+    return columns
+
+
 def word_frequencies(
     articles: pd.DataFrame, *, extra_words=(), segmenter: str | None = None
 ) -> pd.DataFrame:
@@ -371,21 +390,9 @@ def word_frequencies(
         Columns ``article_id``, ``word``, ``count``, ``pos``, most frequent first within
         each article.
     """
-    rows = []
-    for article_id, text in _article_texts(articles):
-        rows += word_rows(article_id, text, extra_words=extra_words, segmenter=segmenter)
-    return words_frame(rows)
-
-
-def words_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Word rows as a DataFrame, words and tags as Python strings like the other tables."""
-    frame = pd.DataFrame(rows, columns=WORD_COLUMNS)
-    for column in ("word", "pos"):
-        frame[column] = pd.Series(frame[column].tolist(), dtype=object, index=frame.index)
-    return frame
-
-
-WORD_COLUMNS = ["article_id", "word", "count", "pos"]
+    records = articles.itertuples(index=False)
+    columns = article_word_columns(records, extra_words=extra_words, segmenter=segmenter)
+    return tables.frame("words", columns)
 
 
 def word_totals(frequencies: pd.DataFrame) -> pd.DataFrame:
@@ -434,7 +441,11 @@ def keywords(
     if top < 1:
         raise ValueError("top must be at least 1")
     extractor = _extractor(method)
-    texts = list(_article_texts(articles))
+    texts = [
+        (row.article_id, article_text(row))
+        for row in articles.itertuples(index=False)
+        if row.kind != "meta"
+    ]
     if by == "bulletin":
         texts = [(None, "\n".join(text for _, text in texts))]
     stop = stopwords()
@@ -458,7 +469,7 @@ def _topic_lexicon(path: str) -> dict[str, str]:
     table = pd.read_csv(path, dtype=str).dropna()
     if list(table.columns[:2]) != ["topic", "term"]:
         raise ValueError(f"{path} must have the columns topic,term")
-    return dict(zip(table["term"].str.strip(), table["topic"].str.strip()))
+    return dict(zip(table["term"].str.strip(), table["topic"].str.strip(), strict=True))
 
 
 def topic_labels(
