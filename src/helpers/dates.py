@@ -34,6 +34,7 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADER_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 _HEADER_HINT = re.compile(
@@ -54,8 +55,8 @@ def chinese_small_number(token: str) -> int | None:
     if "十" not in token:
         return _CN_DIGITS[token] if len(token) == 1 else None
     tens, _, units = token.partition("十")
-    if len(tens) > 1 or len(units) > 1:
-        return None
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None  # 一二十, 二十十: not a day or month
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
@@ -70,10 +71,14 @@ def parse_iso_date(value: str | date | None) -> date | None:
     """Accept a ``date``, ``None`` or a ``YYYY-MM-DD`` string (ValueError otherwise)."""
     if value is None or isinstance(value, date):
         return value
+    message = f"issue date {value!r} is not a date in YYYY-MM-DD form"
+    # date.fromisoformat alone would also take 20210714 and week dates (2021-W28-3).
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(message)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"issue date {value!r} is not a date in YYYY-MM-DD form") from None
+        raise ValueError(message) from None
 
 
 def page_header_date(line: str) -> date | None:

@@ -50,12 +50,14 @@ def to_json(frame: pd.DataFrame) -> str:
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     flat = frame.copy()
     for column in flat.columns:
-        if flat[column].map(lambda v: isinstance(v, (list, tuple))).any():
-            flat[column] = flat[column].map(
-                lambda v: _LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (list, tuple)) else v
-            )
-        elif pd.api.types.is_datetime64_any_dtype(flat[column]):
+        if pd.api.types.is_datetime64_any_dtype(flat[column]):
             flat[column] = flat[column].dt.strftime("%Y-%m-%d")
+        elif flat[column].dtype == object and any(
+            isinstance(v, list | tuple) for v in flat[column]
+        ):
+            flat[column] = flat[column].map(
+                lambda v: _LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
     return flat
 
 

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 import cn2an
+import pandas as pd
 
 __all__ = ["MAGNITUDES", "CURRENCIES", "to_number", "split_magnitude", "format_amount"]
 
@@ -59,6 +60,10 @@ CURRENCIES: dict[str, str | None] = {
     "里亚尔": None,
 }
 _CN_CHARS = set("零〇一二两三四五六七八九十百千万亿点")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?|\.\d+")  # float() would also take nan, inf, 1e5, 1_000
+_CN_DECIMAL_MAGNITUDE = re.compile(
+    r"(?P<number>[零一二两三四五六七八九十百千]+点[零一二两三四五六七八九]+)(?P<word>万亿|亿|万)"
+)
 
 
 @lru_cache(maxsize=4096)  # the same numerals recur; cn2an takes tens of microseconds a call
@@ -67,15 +72,18 @@ def to_number(text: str) -> float:
 
     >>> [to_number(t) for t in ("1,200", "3.8", "四千五百万", "两千", "二十五万万", "十二点五")]
     [1200.0, 3.8, 45000000.0, 2000.0, 2500000000.0, 12.5]
+    >>> to_number("三点五亿")
+    350000000.0
     """
     text = text.replace(",", "").replace("，", "")
-    try:
+    if _ARABIC.fullmatch(text):
         return float(text)
-    except ValueError:
-        pass
     if not text or any(c not in _CN_CHARS for c in text):
         raise ValueError(f"not a number: {text!r}")
     text = text.replace("万万", "亿").replace("〇", "零")
+    decimal = _CN_DECIMAL_MAGNITUDE.fullmatch(text)
+    if decimal:  # 三点五亿: cn2an reads a Chinese decimal only without its magnitude
+        return to_number(decimal.group("number")) * MAGNITUDES[decimal.group("word")]
     if text[0] in "百千万亿":
         text = "一" + text  # 近百亿: one hundred; 过万元: ten thousand
     try:
@@ -110,10 +118,11 @@ def format_amount(value: float | None, unit: str = "元") -> str:
     >>> format_amount(150000000), format_amount(25000), format_amount(2000), format_amount(1.2e12)
     ('1.5亿元', '2.5万元', '2,000元', '1.2万亿元')
     """
-    if value is None or value != value:
+    if value is None or value is pd.NA or value != value:
         return ""
     for word in ("万亿", "亿", "万"):
         factor = MAGNITUDES[word]
-        if abs(value) >= factor:
+        # Round first: 99,999,999.99 shows as 1亿元, not 10,000万元.
+        if abs(round(value / factor, 4)) >= 1:
             return f"{value / factor:,.4f}".rstrip("0").rstrip(".") + word + unit
     return f"{value:,.2f}".rstrip("0").rstrip(".") + unit

@@ -14,9 +14,9 @@ port of jieba, is the fast backend for word counts (about 30 times faster here t
 part-of-speech mode, with the same dictionary and user dictionary); jieba is the reference,
 and the default where rjieba is not installed. Choose with ``segmenter="jieba"|"rjieba"``
 or ``$BULLETIN_SEGMENTER``. Stopwords are the maintained stopwordsiso Chinese list plus
-``data/lexicon/stopwords.txt`` (news boilerplate); numbers, units, dates, punctuation and single characters never count.
-jieba's dictionary is loaded once per process and cached in a per-user cache folder,
-written atomically, so several processes can share it.
+``data/lexicon/stopwords.txt`` (news boilerplate); numbers, units, dates, punctuation and
+single characters never count. jieba's dictionary is loaded once per process and cached in
+a per-user cache folder, written atomically, so several processes can share it.
 """
 
 from __future__ import annotations

@@ -89,7 +89,8 @@ def moving_words(
     shares = table.div(table.sum(axis=0), axis=1) * 10_000
     first, last = shares.columns[0], shares.columns[-1]
     change = (shares[last] - shares[first]).sort_values()
-    chosen = pd.concat([change.tail(top)[::-1], change.head(top)])
+    risers, fallers = change[change > 0], change[change < 0]
+    chosen = pd.concat([risers.tail(top)[::-1], fallers.head(top)])
     return pd.DataFrame(
         {
             "word": chosen.index,
