@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,12 +100,37 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
 
 
 def _kernel_manager_class():
-    """Kernels talk to papermill over local IPC sockets, not unencrypted TCP ports."""
+    """Kernels talk to papermill over local IPC sockets, not unencrypted TCP ports.
+
+    The sockets are files named after ``ip``, whose default (``kernel-ipc``) is relative: they
+    would land in the notebooks' folder and two reports running at once would pick the same
+    names. Each kernel gets its own name in Jupyter's private runtime folder instead.
+
+    jupyter_client interrupts a kernel (SIGINT) before asking it to shut down, to stop any
+    running code. papermill shuts the kernel down as soon as the reply to its last
+    ``kernel_info`` request arrives, so the signal can land while ipykernel is still inside
+    that handler, which then logs ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel``
+    on the kernel's stderr (ours). Nothing is running at that point (nbclient interrupts a
+    timed-out cell itself), so a shutdown skips the interrupt; the shutdown request, then
+    SIGTERM and SIGKILL after ``shutdown_wait_time``, still stop any kernel.
+    """
     from jupyter_client.manager import KernelManager
-    from traitlets import Unicode
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import Unicode, default
 
     class IPCKernelManager(KernelManager):
         transport = Unicode("ipc")
+
+        @default("ip")
+        def _private_socket_name(self) -> str:
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+            return str(runtime / f"bulletin-{uuid.uuid4().hex[:12]}")
+
+        async def _async_interrupt_kernel(self) -> None:
+            if self.shutting_down:
+                return
+            await super()._async_interrupt_kernel()
 
     return IPCKernelManager
 
@@ -133,10 +159,10 @@ def _run_one(
             progress_bar=False,
             log_output=False,
             kernel_manager_class=_kernel_manager_class(),
-            parameters={
-                "bulletin_path": str(bulletin),
+            parameters={  # absolute: the kernel runs in the notebooks' folder
+                "bulletin_path": str(bulletin.resolve()),
                 "issue_date": issue_date,
-                "output_dir": str(out),
+                "output_dir": str(out.resolve()),
             },
         )
         html = export_html(

@@ -1,0 +1,133 @@
+"""Notebook set-up, said once: open a bulletin, choose the output folder, save charts and tables.
+
+``open_bulletin(bulletin_path, issue_date=..., output_dir=...)`` does what every per-bulletin
+notebook needs before its first question: it parses the bulletin (the bundled sample when the
+path is None), creates the output folder (``reports/<bulletin stem>/`` by default), sets up the
+CJK font and pandas' display options, prints one summary line, and returns a :class:`Session`
+holding ``path``, ``articles``, ``titles`` and ``out``. ``Session.save(fig, name)`` writes a chart
+as PNG into ``out`` and ``Session.save_csv(frame, name)`` a table as CSV, always the same way.
+
+Relative paths are taken from the current working directory of the process that calls, which
+for a notebook is the kernel's (``notebooks/`` under ``bulletin report``, which therefore passes
+absolute paths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plots
+from .articles import parse_articles
+from .export import to_csv
+from .paths import REPORTS_DIR, SAMPLE_BULLETIN
+
+__all__ = ["DPI", "Session", "open_bulletin", "output_folder", "save_figure"]
+
+DPI = 120  # sharp in an HTML report, small enough to embed
+MAX_COLWIDTH = 60  # characters of a cell shown in a table: a headline, not the whole body
+
+
+def output_folder(output_dir: str | Path | None, *, default: Path) -> Path:
+    """The folder a notebook writes to, made if missing: ``output_dir``, else ``default``.
+
+    A relative ``output_dir`` is taken from the current working directory.
+
+    >>> import tempfile
+    >>> tmp = Path(tempfile.gettempdir())
+    >>> output_folder(None, default=tmp) == tmp, output_folder(tmp, default=REPORTS_DIR) == tmp
+    (True, True)
+    """
+    folder = default if output_dir is None else Path.cwd() / output_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
+    """Write ``fig`` as a PNG cropped to its content and return the path."""
+    path = Path(path)
+    fig.savefig(path, dpi=dpi, bbox_inches="tight")
+    return path
+
+
+@dataclass(frozen=True, repr=False)
+class Session:
+    """A bulletin opened in a notebook.
+
+    Attributes:
+        path: the bulletin file.
+        articles: its articles table, from :func:`helpers.parse_articles`.
+        titles: ``article_id`` → a short title for chart labels (:func:`plots.short_titles`).
+        out: the folder the notebook writes its charts and tables to (it exists).
+    """
+
+    path: Path
+    articles: pd.DataFrame
+    titles: dict
+    out: Path
+
+    @property
+    def summary(self) -> str:
+        """One line: the file, how many items, the issue date."""
+        issue_date = self.articles.attrs.get("issue_date")
+        if issue_date is None:
+            issue_date = "unknown"
+        return f"{self.path.name}: {len(self.articles)} items, issue date {issue_date}"
+
+    def __repr__(self) -> str:
+        return f"<Session {self.summary}>"
+
+    def save(self, fig: Figure, name: str, *, dpi: int = DPI) -> Path:
+        """Write ``fig`` as the PNG ``out / name`` and return its path."""
+        return save_figure(fig, self.out / name, dpi=dpi)
+
+    def save_csv(self, frame: pd.DataFrame, name: str) -> Path:
+        """Write ``frame`` as the CSV ``out / name`` (lists joined by 、, ISO dates; UTF-8)."""
+        path = self.out / name
+        path.write_text(to_csv(frame), encoding="utf-8")
+        return path
+
+
+def open_bulletin(
+    bulletin_path: str | Path | None = None,
+    *,
+    issue_date: str | None = None,
+    output_dir: str | Path | None = None,
+) -> Session:
+    """Parse a bulletin for a notebook, set up charts and tables, and print a summary line.
+
+    Args:
+        bulletin_path: the bulletin file; None: the bundled sample.
+        issue_date: the paper's date (``YYYY-MM-DD``); None: inferred from a page header
+            or the file name.
+        output_dir: where the notebook writes; None: ``reports/<bulletin stem>/``. Made if
+            missing; a relative path is taken from the current working directory.
+
+    Returns:
+        A :class:`Session` with the bulletin's ``path``, ``articles``, ``titles`` and ``out``.
+
+    Raises:
+        BulletinError: a subclass saying why the file is not a readable bulletin.
+
+    Example:
+        >>> import tempfile
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> bulletin = open_bulletin(output_dir=tmp.name)
+        cqrb_2021-07-14_sample.txt: 7 items, issue date 2021-07-14
+        >>> bulletin.titles[1]
+        '中新金融科技产业示范基…'
+        >>> bulletin.save(Figure(), "blank.png").name, bulletin.out == Path(tmp.name)
+        ('blank.png', True)
+        >>> tmp.cleanup()
+    """
+    path = Path.cwd() / bulletin_path if bulletin_path is not None else SAMPLE_BULLETIN
+    articles = parse_articles(path, issue_date=issue_date)
+    out = output_folder(output_dir, default=REPORTS_DIR / path.stem)
+    plots.cjk_font()  # Chinese labels in every chart
+    pd.set_option("display.max_colwidth", MAX_COLWIDTH)
+    session = Session(path, articles, plots.short_titles(articles), out)
+    print(session.summary)
+    return session
