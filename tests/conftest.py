@@ -28,7 +28,7 @@ def corpus() -> Path:
 
 def record_text(record: dict) -> str:
     parts = [str(record[f]) for f in _TEXT_FIELDS if isinstance(record.get(f), str)]
-    parts += list(record.get("furniture") or [])
+    parts += list(record.get("furniture") or []) + list(record.get("authors") or [])
     return re.sub(r"\s", "", "".join(parts))
 
 

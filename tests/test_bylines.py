@@ -11,6 +11,55 @@ from helpers.dates import chinese_small_number, infer_issue_date, resolve_month_
 
 
 @pytest.mark.parametrize(
+    ("text", "agency", "place", "names", "rest"),
+    [
+        pytest.param(
+            "新华社内罗毕电  肯尼亚政府日前宣布",
+            "新华社",
+            "内罗毕",
+            {},
+            "肯尼亚政府日前宣布",
+            id="place-no-date",
+        ),
+        pytest.param(
+            "新华社电  世界卫生组织10日说", "新华社", None, {}, "世界卫生组织10日说", id="bare"
+        ),
+        pytest.param(
+            "据新华社联合国电 （记者王建刚）联合国秘书长",
+            "新华社",
+            "联合国",
+            {"reporters": ["王建刚"]},
+            "联合国秘书长",
+            id="according-to",
+        ),
+        pytest.param(
+            "本报电  记者从有关部门获悉", "本报", None, {}, "记者从有关部门获悉", id="paper"
+        ),
+        pytest.param(
+            "中新社东京电  日本政府", "中新社", "东京", {}, "日本政府", id="china-news-service"
+        ),
+    ],
+)
+def test_undated_datelines(text, agency, place, names, rest):
+    found = match_dateline(text)
+    assert found is not None and (found.month, found.day) == (None, None)
+    assert (found.agency, found.place, found.names, found.rest) == (agency, place, names, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters"),
+    [
+        pytest.param("（本报记者王芳采访整理）", ["王芳"], id="interviewed-and-edited"),
+        pytest.param("（本报记者  岳富荣整理）", ["岳富荣"], id="edited"),
+        pytest.param("（记者 张三 报道）", ["张三"], id="reported"),
+        pytest.param("（据新华社联合国电 记者王建刚）", ["王建刚"], id="wire-byline"),
+    ],
+)
+def test_closing_bylines_name_the_writer_without_the_verb(text, reporters):
+    assert match_closing_dateline(text).names == {"reporters": reporters}
+
+
+@pytest.mark.parametrize(
     ("text", "agency", "place", "month", "day", "names", "rest"),
     [
         (
@@ -113,6 +162,9 @@ def test_not_datelines(text):
         ("新华社记者 梁 旭摄", "新华社", ["梁旭"]),
         ("本报记者 张三 李四摄", "本报", ["张三", "李四"]),
         ("记者 齐岚森 摄", None, ["齐岚森"]),
+        pytest.param("王  芳摄（人民视觉）", None, ["王芳"], id="spaced-name-first"),
+        pytest.param("本报记者  雷  声摄", "本报", ["雷声"], id="spaced-after-role"),
+        pytest.param("谢万柏摄（新华社发）", None, ["谢万柏"], id="sent-by-note"),
     ],
 )
 def test_credits(text, agency, photographers):

@@ -38,6 +38,15 @@ def only_role(line: str) -> str:
         pytest.param("（责任编辑：王五）", "furniture", id="bracketed-editor"),
         pytest.param("数据来源：国家统计局", "furniture", id="data-source"),
         pytest.param("本版照片除署名外均为资料图片", "furniture", id="photo-note"),
+        pytest.param("《人民日报》（2025年03月12日第 05 版）", "furniture", id="web-citation"),
+        pytest.param("《重庆日报》（2023年3月8日）", "furniture", id="web-citation-no-page"),
+        pytest.param("责任编辑：李华", "furniture", id="web-editor"),
+        pytest.param("版式设计  蔡华伟", "furniture", id="layout-no-colon"),
+        pytest.param("制图：张芳芳", "furniture", id="chart-credit"),
+        pytest.param("（作者为中国社会科学院学部委员）", "author", id="author-is"),
+        pytest.param("（作者单位：北京大学经济学院）", "author", id="author-affiliation"),
+        pytest.param("作者：王芳", "author", id="author-colon"),
+        pytest.param("新华社内罗毕电  肯尼亚政府日前宣布扩大援助。", "dateline", id="undated-wire"),
         pytest.param("（下转第4版）", "jump", id="jump-to"),
         pytest.param("（上接第1版）", "jump", id="jump-from"),
         pytest.param("（下转第A4版）", "jump", id="jump-lettered-page"),
@@ -253,6 +262,36 @@ def test_every_non_blank_line_is_in_a_paragraph_in_page_order(name):
     assert all(before[1] <= after[0] for before, after in zip(spans[:-1], spans[1:], strict=True))
     assert non_blank <= {n for first, last in spans for n in range(first, last + 1)}
     assert {n for span in spans for n in span} <= non_blank
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        pytest.param(
+            "把好事办到群众心坎上（人民时评）\n李  明\n民生无小事，枝叶总关情。",
+            ["title", "author", "body"],
+            id="spaced-name",
+        ),
+        pytest.param(
+            "办好民生“关键小事”\n\n张国庆\n\n民生无小事，枝叶总关情。",
+            ["title", "author", "body"],
+            id="three-character-name-web",
+        ),
+        pytest.param(
+            "全国政协常委会会议开幕\n汪洋出席\n新华社北京6月18日电 会议开幕。",
+            ["title", "title", "dateline"],
+            id="name-and-verb-is-a-subtitle",
+        ),
+        pytest.param(
+            "中央广播电视总台\n节目单\n春节联欢晚会节目单如下。",
+            ["title", "title", "body"],
+            id="not-a-surname",
+        ),
+    ],
+)
+def test_a_bare_name_under_a_headline_is_its_author(text, roles):
+    paragraphs, _ = split_paragraphs(text)
+    assert [p.role for p in paragraphs] == roles
 
 
 def test_indented_page_reads_an_indented_headline_as_a_subhead():

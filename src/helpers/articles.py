@@ -24,8 +24,16 @@ import pandas as pd
 from . import tables
 from .bylines import Dateline, match_closing_dateline, match_credit, match_dateline
 from .dates import infer_issue_date, parse_iso_date, resolve_month_day
-from .paragraphs import Layout, Paragraph, is_jump_from, split_paragraphs, strip_markup
+from .paragraphs import (
+    Layout,
+    Paragraph,
+    author_text,
+    is_jump_from,
+    split_paragraphs,
+    strip_markup,
+)
 from .reading import read_source
+from .titles import split_title_block
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -72,7 +80,7 @@ def _opens_item(
     boundary = current is None or current.closed or current.kind == "meta"
     if run[0].role == "subhead":  # indented short lines: subheads, unless they head a dateline
         return following.role == "dateline" and boundary
-    if following.role == "dateline":
+    if following.role in ("dateline", "author"):
         return True
     if current is None or current.closed or current.kind == "meta":
         return True
@@ -233,24 +241,8 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa:
 
 
 def _titles(title: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
-    lines = [strip_markup(p.text) for p in title]
-    if not lines:
-        return None, None, None
-    if len(lines) == 1:
-        return None, lines[0], None
-    if len(lines) == 2:
-        if (
-            lines[1].startswith(("——", "--", "—"))
-            or re.fullmatch(r"[（(][^（）()]+[）)]", lines[1])
-            or (
-                len(lines[1]) > 40
-                and len(lines[1]) > 1.5 * len(lines[0])
-                and not lines[0].endswith(("——", "：", ":"))
-            )
-        ):
-            return None, lines[0], lines[1]  # a dash line, a bracketed date or a long deck
-        return lines[0], lines[1], None
-    return lines[0], lines[1], lines[2]
+    block = split_title_block([strip_markup(p.text) for p in title])
+    return block.kicker, block.headline, block.subtitle
 
 
 def _add_names(names: dict[str, list[str]], more: dict[str, list[str]]) -> None:
@@ -272,6 +264,7 @@ class _Fields:
     dateline: str | None = None
     credit: str | None = None
     furniture: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
 
     def read_dateline(self, text: str) -> None:
@@ -312,6 +305,8 @@ class _Fields:
             self.furniture.append(paragraph.text)
         elif role == "closing":
             self.read_closing(paragraph.text)
+        elif role == "author":
+            self.authors.append(author_text(paragraph.text))
         else:
             self.body.append(strip_markup(paragraph.text))
 
@@ -364,6 +359,7 @@ def _record(item: _Item, issue_date: date | None) -> dict:
         "dateline": fields.dateline,
         "credit": fields.credit,
         "furniture": fields.furniture,
+        "authors": fields.authors,
         "body": body_text,
         "chars": len(body_text.replace("\n", "")),
         "start_line": min(p.first for p in spans),

@@ -38,6 +38,30 @@ _DATED = re.compile(
     rf"^(?P<open>[【\[（(])?{_S}(?:据)?(?P<agency>{_AGENCY})(?P<place>[\u4e00-\u9fff·、]{{1,16}}?)?"
     rf"{_S}(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日{_S}(?:电|讯)(?P<close>[】\]）)])?"
 )
+# Agencies that file undated dispatches (新华社电, 新华社内罗毕电, 本报电): only these, since
+# "X电" after any word would read ordinary sentences as datelines.
+WIRE_AGENCIES = (
+    "新华社",
+    "本报",
+    "中新社",
+    "中国新闻社",
+    "央视新闻",
+    "人民网",
+    "新华网",
+    "法新社",
+    "路透社",
+    "美联社",
+    "塔斯社",
+    "共同社",
+)
+_UNDATED = re.compile(
+    rf"""^(?P<open>[【\[（(])?{_S}
+    (?:据)?(?P<agency>{"|".join(WIRE_AGENCIES)})   # 新华社, 据新华社
+    (?P<place>[\u4e00-\u9fff·、]{{0,10}}?)         # 内罗毕, 联合国 (or nothing)
+    {_S}电(?P<close>[】\]）)])?                     # 电, closed when opened
+    (?=[\s\u3000（(【]|$|(?<=[】\]）)]))            # then a space, a byline or the end""",
+    re.VERBOSE,
+)
 _XUN = re.compile(
     r"^(?P<open>[【\[（(])?(?P<agency>本报|又|新华社(?:[\u4e00-\u9fff]{1,8}?分社)?"
     r"|[\u4e00-\u9fff]{1,8}?(?:报|社|网|台|都|新闻))(?P<place>[\u4e00-\u9fff]{0,6}?)讯"
@@ -57,6 +81,9 @@ _ROLE_WORDS = {
     "记者": "reporters",
 }
 _ROLE = re.compile("|".join(sorted(_ROLE_WORDS, key=len, reverse=True)))
+# What a writer did, written after the name: （本报记者王芳采访整理）, 岳富荣整理.
+BYLINE_VERBS = ("采访整理", "整理", "采写", "撰文", "执笔", "编译", "综合报道", "报道", "摄影报道")
+_BYLINE_VERB = re.compile("(?:{})$".format("|".join(sorted(BYLINE_VERBS, key=len, reverse=True))))
 _BRACKETED = re.compile(rf"^{_S}[（(](?P<byline>[^（）()]{{1,80}})[）)]")
 _NAME = r"[\u4e00-\u9fff·]{2,8}"
 _NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME}){{0,4}}"
@@ -124,6 +151,7 @@ def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
             names.setdefault(role, [])
             if not token:
                 continue
+        token = _BYLINE_VERB.sub("", token)
         if role is not None and re.fullmatch(r"[\u4e00-\u9fff·A-Za-z]{1,10}", token):
             names[role].append(token)
     return org, {r: n for r, n in names.items() if n}
@@ -147,6 +175,8 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
         if not (re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word) or _ROLE.fullmatch(word)):
             break
         end = start + token.end()
+    if end == start:  # 记者从有关部门获悉: the reporter is the subject of the sentence
+        return "", rest
     return rest[:end], rest[end:]
 
 
@@ -201,7 +231,7 @@ def match_dateline(text: str) -> Dateline | None:
         return None
     match, month, day = _dated(text)
     if match is None:
-        match = _balanced(_XUN.match(text))
+        match = _balanced(_XUN.match(text)) or _balanced(_UNDATED.match(text))
     if match is None:
         byline_match = _BRACKETED.match(text)
         if not byline_match or not _ROLE.search(byline_match.group("byline")):
@@ -234,7 +264,7 @@ _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:[、,，\s\u3000]+[\u4e00-\
 
 
 _SPACED_NAME = re.compile(
-    r"(?<=[\s\u3000])([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])(?=[\s\u3000]|摄|$)"
+    r"(?:(?<=[\s\u3000])|^)([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])(?=[\s\u3000]|摄|$)"
 )
 
 
@@ -263,6 +293,10 @@ def match_closing_dateline(text: str) -> Dateline | None:
     text = text.strip()
     if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
         return None
+    inner = match_dateline(text[1:-1])  # （据新华社联合国电 记者王建刚）: the byline inside
+    if inner and not inner.rest and inner.agency:
+        inner.raw = text
+        return inner
     dated = match_dateline(text)
     if dated and not dated.rest and dated.raw == text:
         return dated

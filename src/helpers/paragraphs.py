@@ -19,14 +19,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from .bylines import match_closing_dateline, match_credit, match_dateline
 from .dates import page_header_date
+from .paths import LEXICON_DIR
 from .reading import has_chinese
 
-__all__ = ["Paragraph", "split_paragraphs", "Layout"]
+__all__ = ["Paragraph", "split_paragraphs", "Layout", "author_text", "is_bare_name"]
 
+SURNAMES = LEXICON_DIR / "surnames.txt"
 TITLE_MAX_CHARS = 48
 _FURNITURE_MAX_CHARS = 72
 INDENTED_TITLE_MAX_CHARS = 160  # where indentation marks the body, headlines can run long
@@ -41,6 +44,21 @@ _FURNITURE = re.compile(
     r"|(?:数据|资料)来源[:：].{0,40}|本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩"
     r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
     r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
+)
+# A web page's citation of the printed page: 《人民日报》（2025年03月12日第 05 版）.
+_CITATION = re.compile(
+    r"^《[^《》]{2,16}》\s*[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"\s*(?:第\s*\d{1,3}\s*版)?\s*[）)]$"
+)
+# Author lines of commentaries and columns: 作者：李明, （作者为中国社科院研究员）, （作者单位：…）.
+_AUTHOR_LINE = re.compile(
+    r"^(?:作者[:：]\s*\S.{0,30}"
+    r"|[（(]\s*作者(?:为|系|是|单位[:：]|简介[:：])[^（）()]{2,80}[）)])$"
+)
+# A bare name under a headline: 李  明, 张国庆 (2 or 3 characters, or 4 spaced out; it must
+# start with a surname in data/lexicon/surnames.txt, so 汪洋出席 and 节目单 are no names).
+_BARE_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,2}[ \u3000]{1,3}[\u4e00-\u9fff]{1,2}$"
 )
 _JUMP = re.compile(
     r"^[（(]\s*(?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}[）)]$"
@@ -116,8 +134,10 @@ def _role(paragraph: Paragraph) -> str:
     if len(text) <= _FURNITURE_MAX_CHARS:  # jump markers, headers and labels are all short
         if _JUMP.match(text):
             return "jump"
-        if page_header_date(text) or _FURNITURE.match(text):
+        if page_header_date(text) or _FURNITURE.match(text) or _CITATION.match(text):
             return "furniture"
+    if _AUTHOR_LINE.match(text):
+        return "author"
     if text[0] in "（(" and match_closing_dateline(text):
         return "closing"
     if match_credit(text):
@@ -202,6 +222,52 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
             before.role = "title"
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The surnames in ``data/lexicon/surnames.txt`` (lines starting with # are comments)."""
+    lines = (SURNAMES.read_text(encoding="utf-8")).splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def is_bare_name(text: str) -> bool:
+    """Is the line only a person's name (李  明, 张国庆, 欧阳修文)?
+
+    >>> [is_bare_name(t) for t in ("李  明", "张国庆", "汪洋出席", "节目单", "回  信")]
+    [True, True, False, False, False]
+    """
+    if not _BARE_NAME.match(text):
+        return False
+    squeezed = re.sub(r"[ \u3000]", "", text)
+    return squeezed[:1] in surnames() or squeezed[:2] in surnames()
+
+
+def author_text(text: str) -> str:
+    """An author line as the authors column holds it: a name squeezed (李  明 → 李明), a
+    bracketed note without its brackets (（作者为…） → 作者为…).
+
+    >>> [author_text(t) for t in ("李  明", "（作者为中国社会科学院学部委员）", "作者：王芳")]
+    ['李明', '作者为中国社会科学院学部委员', '王芳']
+    """
+    text = text.strip()
+    if is_bare_name(text):
+        return re.sub(r"[ \u3000]", "", text)
+    if text[:1] in "（(" and text[-1:] in "）)":
+        return text[1:-1].strip()
+    return re.sub(r"^作者[:：]\s*", "", text)
+
+
+def _read_author_names(paragraphs: list[Paragraph]) -> None:
+    """A bare name right under a headline is its author (李  明 under a commentary's title),
+    never a second headline line."""
+    for before, paragraph in pairwise(paragraphs):
+        if (
+            before.role == "title"
+            and paragraph.role in ("title", "subhead")
+            and is_bare_name(paragraph.text)
+        ):
+            paragraph.role = "author"
+
+
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
     """Split normalised text into classified paragraphs; return them with the page layout.
 
@@ -216,6 +282,7 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
     layout = _layout(paragraphs)
     if layout.indented:
         _read_indented_titles(paragraphs)
+    _read_author_names(paragraphs)
     joined: list[Paragraph] = []
     index = 0
     while index < len(paragraphs):

@@ -70,6 +70,7 @@ ARTICLES = (
     Column("interns", NAMES, "interns' names (实习生)"),
     Column("correspondents", NAMES, "correspondents' names (通讯员)"),
     Column("photographers", NAMES, "photographers' names (摄)"),
+    Column("authors", NAMES, "author lines of a commentary or column (李明, 作者为…研究员)"),
     Column("dateline", TEXT, "the dateline or byline text that opened the item"),
     Column("credit", TEXT, "the photo credit line"),
     Column("furniture", NAMES, "jump markers and editor lines found inside the item"),
