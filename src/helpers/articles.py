@@ -24,10 +24,12 @@ import pandas as pd
 from . import tables
 from .bylines import Dateline, match_closing_dateline, match_credit, match_dateline
 from .dates import infer_issue_date, parse_iso_date, resolve_month_day
+from .lines import apply_line_labels, label_lines
 from .paragraphs import (
     Layout,
     Paragraph,
     author_text,
+    is_bare_name,
     is_jump_from,
     split_paragraphs,
     strip_markup,
@@ -77,6 +79,8 @@ def _opens_item(
     """Does this run of headline-shaped lines start a new item?"""
     if following is None or following.role in ("furniture", "jump"):
         return False
+    if run[0].starts is not None:  # an unindented page: the line model has decided
+        return run[0].starts
     boundary = current is None or current.closed or current.kind == "meta"
     if run[0].role == "subhead":  # indented short lines: subheads, unless they head a dateline
         return following.role == "dateline" and boundary
@@ -170,6 +174,8 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa:
             end = index
             while end < len(paragraphs) and paragraphs[end].role == role:
                 end += 1
+                if end < len(paragraphs) and paragraphs[end].starts:
+                    break  # the next title block
             run = paragraphs[index:end]
             following = paragraphs[end] if end < len(paragraphs) else None
             if _opens_item(run, following, current, layout):
@@ -294,6 +300,12 @@ class _Fields:
         _add_names(self.names, closing.names)
         self.body.append(strip_markup(text))
 
+    def read_author(self, text: str) -> None:
+        """A bare name is only the author's; a note (（作者为…）, 作者：…) is also body text."""
+        self.authors.append(author_text(text))
+        if not is_bare_name(text.strip()):
+            self.body.append(strip_markup(text))
+
     def read(self, paragraph: Paragraph, first: bool) -> None:
         """Take one paragraph of a news or photo item."""
         role = paragraph.role
@@ -306,7 +318,7 @@ class _Fields:
         elif role == "closing":
             self.read_closing(paragraph.text)
         elif role == "author":
-            self.authors.append(author_text(paragraph.text))
+            self.read_author(paragraph.text)
         else:
             self.body.append(strip_markup(paragraph.text))
 
@@ -415,6 +427,9 @@ def split_articles(
     if not isinstance(bulletin, Bulletin):
         bulletin = bulletin_from_text(bulletin, issue_date=issue_date, name=name)
     paragraphs, layout = split_paragraphs(bulletin.text)
+    if not layout.indented:  # no indentation to tell headlines: weigh the text's evidence
+        labels, _ = label_lines(paragraphs, layout)
+        apply_line_labels(paragraphs, labels)
     records = [_record(item, bulletin.issue_date) for item in _group(paragraphs, layout)]
     for number, record in enumerate(records, start=1):
         record["article_id"] = number

@@ -97,6 +97,8 @@ _SENT_BY = re.compile(
     rf"{_S}[）)]?{_S}$"
 )
 _SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
+# A cartoon's credit: who drew it and who wrote the verse (曹  一图  卜  拉文, 勾犇图 羽生文).
+_CARTOON_CREDIT = re.compile(rf"^(?P<names>{_NAME}){_S}图{_S}(?:{_NAME}){_S}文$")
 _CLOSING_BYLINE = re.compile(
     rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$"
 )
@@ -181,7 +183,7 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
 
 
 _DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one of these opens every dateline
-_CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]")
+_CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]|图.*文$")
 
 
 def _balanced(match: re.Match | None) -> re.Match | None:
@@ -264,7 +266,7 @@ _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:[、,，\s\u3000]+[\u4e00-\
 
 
 _SPACED_NAME = re.compile(
-    r"(?:(?<=[\s\u3000])|^)([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])(?=[\s\u3000]|摄|$)"
+    r"(?:(?<=[\s\u3000])|^)([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])(?=[\s\u3000]|摄|图|文|$)"
 )
 
 
@@ -274,8 +276,9 @@ def _squeeze_names(text: str) -> str:
 
 
 def _standalone_byline(text: str) -> Dateline | None:
-    """A paragraph that is only a byline: ``本报记者  陈  然``, ``记者 张三 通讯员 李四``."""
-    if len(text) > 40 or not _STANDALONE.match(text.strip()):
+    """A paragraph that is only a byline: ``本报记者  陈  然``, ``记者 张三 通讯员 李四``,
+    ``本报记者  王斌来  刘新吾整理``."""
+    if len(text) > 40 or not _STANDALONE.match(_BYLINE_VERB.sub("", text.strip())):
         return None
     org, names = parse_byline(_squeeze_names(text.strip()))
     if not names:
@@ -322,7 +325,7 @@ def match_credit(text: str) -> Credit | None:
     if len(text) > 48 or not _CREDIT_HINT.search(text):
         return None
     text = _squeeze_names(text)
-    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT):
+    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT, _CARTOON_CREDIT):
         match = pattern.match(text)
         if not match:
             continue

@@ -31,6 +31,7 @@ __all__ = ["Paragraph", "split_paragraphs", "Layout", "author_text", "is_bare_na
 
 SURNAMES = LEXICON_DIR / "surnames.txt"
 TITLE_MAX_CHARS = 48
+_PROSE_MIN_CHARS = 20
 _FURNITURE_MAX_CHARS = 72
 INDENTED_TITLE_MAX_CHARS = 160  # where indentation marks the body, headlines can run long
 _TERMINAL = "。！？!?…；;”’」』）)】》"
@@ -42,6 +43,7 @@ _FURNITURE = re.compile(
     r"|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版|统筹)[:：\s].{0,30}"
     r"|(?:数据|资料)来源[:：].{0,40}|本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩"
+    r"|(?:观看视频|扫码(?:观看|看视频|阅读)).{0,20}"
     r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
     r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
 )
@@ -52,8 +54,12 @@ _CITATION = re.compile(
 )
 # Author lines of commentaries and columns: 作者：李明, （作者为中国社科院研究员）, （作者单位：…）.
 _AUTHOR_LINE = re.compile(
-    r"^(?:作者[:：]\s*\S.{0,30}"
-    r"|[（(]\s*作者(?:为|系|是|单位[:：]|简介[:：])[^（）()]{2,80}[）)])$"
+    r"""^(?:作者[:：]\s*\S.{0,30}                             # 作者：王芳
+    |[（(]\s*作者(?:为|系|是|单位[:：]|简介[:：])[^（）()]{2,80}[）)]  # （作者为…研究员）
+    |[（(]\s*(?:执笔|整理|撰稿)[:：]?[^（）()]{2,30}[）)]            # （执笔：阮  青）
+    |[（(]\s*(?:摘编自|摘自|原载|来源[:：]|转载自)[^（）]{2,80}[）)]      # （摘编自《经济日报》…）
+    )$""",
+    re.VERBOSE,
 )
 # A bare name under a headline: 李  明, 张国庆 (2 or 3 characters, or 4 spaced out; it must
 # start with a surname in data/lexicon/surnames.txt, so 汪洋出席 and 节目单 are no names).
@@ -61,7 +67,13 @@ _BARE_NAME = re.compile(
     r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,2}[ \u3000]{1,3}[\u4e00-\u9fff]{1,2}$"
 )
 _JUMP = re.compile(
-    r"^[（(]\s*(?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}[）)]$"
+    r"""^[（(]\s*(?:
+        # 下转第4版, 上接第一版
+        (?:下转|上接|转|接|转下|接上)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[^（）()]{0,10}
+        # 相关报道见第六版, 《规定》全文见第十二版
+        |(?:相关报道|[^（）()]{0,16}全文|详细报道|更多报道|报道)见(?:本报)?第?\s*[\d一二三四五六七八九十]+\s*版
+    )\s*[）)]$""",
+    re.VERBOSE,
 )
 _JUMP_FROM = re.compile(r"上接|接上|^[（(]\s*接")
 _CONTINUES = re.compile(r"^[，。、；：,.;:！？!?）)》”’%]")
@@ -79,6 +91,7 @@ class Paragraph:
     indent: bool
     gap: int
     role: str = "body"
+    starts: bool | None = None  # opens an item: set by helpers.lines on unindented pages
 
 
 @dataclass
@@ -257,13 +270,17 @@ def author_text(text: str) -> str:
 
 
 def _read_author_names(paragraphs: list[Paragraph]) -> None:
-    """A bare name right under a headline is its author (李  明 under a commentary's title),
-    never a second headline line."""
-    for before, paragraph in pairwise(paragraphs):
+    """A bare name between a headline and the prose of its article is the article's author
+    (李  明 under a commentary's title), never a second headline line; a name with no prose
+    after it (秘书长 / 王晨 in a list of officials) is left as it is."""
+    for index in range(1, len(paragraphs) - 1):
+        before, paragraph, after = paragraphs[index - 1 : index + 2]
         if (
             before.role == "title"
             and paragraph.role in ("title", "subhead")
             and is_bare_name(paragraph.text)
+            and after.role in ("body", "dateline")
+            and len(after.text) > _PROSE_MIN_CHARS
         ):
             paragraph.role = "author"
 

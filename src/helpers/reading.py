@@ -218,6 +218,8 @@ def check_text(text: str, *, source: str = "input") -> str:
 
 def _check_plain_text(text: str, source: str) -> None:
     """Reject XML/HTML pages: their text has to be extracted from the markup first."""
+    if "<" not in text:  # most pages: no markup at all, no need to look at each line
+        return
     lines = [line for line in text.split("\n") if line.strip()]
     markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
     if markup >= max(3, 0.3 * len(lines)):
