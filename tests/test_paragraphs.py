@@ -268,7 +268,8 @@ def test_every_non_blank_line_is_in_a_paragraph_in_page_order(name):
     ("text", "roles"),
     [
         pytest.param(
-            "把好事办到群众心坎上（人民时评）\n李  明\n民生无小事，枝叶总关情。办好群众家门口的小事，就是最大的政绩。",
+            "把好事办到群众心坎上（人民时评）\n李  明\n"
+            "民生无小事，枝叶总关情。办好群众家门口的小事，就是最大的政绩。",
             ["title", "author", "body"],
             id="spaced-name",
         ),

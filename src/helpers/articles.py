@@ -45,6 +45,7 @@ __all__ = [
     "split_articles",
     "articles_frame",
     "parse_articles",
+    "line_roles",
 ]
 
 ARTICLE_COLUMNS = tables.columns("articles")
@@ -93,6 +94,31 @@ def _opens_item(
     if not layout.has_datelines:
         return True
     return run[0].gap > layout.base_gap
+
+
+_PROSE_ROLES = ("body", "dateline", "author")
+
+
+def _following(paragraphs: list[Paragraph], end: int) -> Paragraph | None:
+    """What follows a run of headline lines: furniture a web page puts between a headline and
+    its prose (a citation line, an editor line) is looked past when prose comes after it."""
+    if end >= len(paragraphs):
+        return None
+    beyond = end
+    while beyond < len(paragraphs) and paragraphs[beyond].role in ("furniture", "jump"):
+        beyond += 1
+    if beyond > end and beyond < len(paragraphs) and paragraphs[beyond].role in _PROSE_ROLES:
+        return paragraphs[beyond]
+    return paragraphs[end]
+
+
+def _captioned_opening(item: _Item | None) -> bool:
+    """Has the item only a title, a photo caption and its credit so far? Then a dateline
+    that follows opens its story: the photo is the story's, not an item of its own."""
+    if item is None or not item.title or item.dateline is not None or not item.paragraphs:
+        return False
+    *captions, last = item.paragraphs
+    return last.role == "credit" and len(captions) <= 2 and all(p.role == "body" for p in captions)
 
 
 def _opens_within(paragraph: Paragraph, layout: Layout) -> bool:
@@ -177,7 +203,7 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa:
                 if end < len(paragraphs) and paragraphs[end].starts:
                     break  # the next title block
             run = paragraphs[index:end]
-            following = paragraphs[end] if end < len(paragraphs) else None
+            following = _following(paragraphs, end)
             if _opens_item(run, following, current, layout):
                 start().title = run[-3:]
                 if len(run) > 3:  # lines above a three-line title block: furniture
@@ -223,6 +249,10 @@ def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa:
                 current.closed = True
         elif role == "dateline":
             reopen = current is not None and current.closed and layout.indented and paragraph.indent
+            if _captioned_opening(current):  # the story under a headline and its photo
+                current.kind, current.closed = "news", False
+                current.paragraphs.append(paragraph)
+                continue
             if current is None or current.kind == "meta" or (current.closed and not reopen):
                 start()
             elif current.paragraphs and not _opens_within(paragraph, layout):
@@ -283,8 +313,8 @@ class _Fields:
             found.day,
         )
         _add_names(self.names, found.names)
-        if found.rest:
-            self.body.append(found.rest)
+        if found.rest:  # the story opens the body, ahead of a photo caption placed above it
+            self.body.insert(0, found.rest)
 
     def read_credit(self, text: str) -> None:
         credit = match_credit(text)
@@ -338,9 +368,23 @@ def _fields(item: _Item) -> _Fields:
     if item.kind == "meta":  # page furniture: its lines are its body, as written
         fields.body = [strip_markup(p.text) for p in item.paragraphs]
         return fields
+    opening = _opening_dateline(item)
     for paragraph in item.paragraphs:
-        fields.read(paragraph, paragraph is item.paragraphs[0])
+        fields.read(paragraph, paragraph is opening)
     return fields
+
+
+def _opening_dateline(item: _Item) -> Paragraph | None:
+    """The dateline that opens the item: its first paragraph, or the one right after a photo
+    caption and its credit placed between the headline and the story."""
+    first = item.paragraphs[0] if item.paragraphs else None
+    if first is not None and first.role == "dateline":
+        return first
+    for index, paragraph in enumerate(item.paragraphs[:4]):
+        if paragraph.role == "credit" and index + 1 < len(item.paragraphs):
+            after = item.paragraphs[index + 1]
+            return after if after.role == "dateline" else None
+    return None
 
 
 def _column_tag(headline: str | None) -> str | None:
@@ -426,14 +470,94 @@ def split_articles(
     """
     if not isinstance(bulletin, Bulletin):
         bulletin = bulletin_from_text(bulletin, issue_date=issue_date, name=name)
-    paragraphs, layout = split_paragraphs(bulletin.text)
-    if not layout.indented:  # no indentation to tell headlines: weigh the text's evidence
-        labels, _ = label_lines(paragraphs, layout)
-        apply_line_labels(paragraphs, labels)
-    records = [_record(item, bulletin.issue_date) for item in _group(paragraphs, layout)]
+    records = [_record(item, bulletin.issue_date) for item in _items(bulletin.text)]
     for number, record in enumerate(records, start=1):
         record["article_id"] = number
     return [{column: record[column] for column in ARTICLE_COLUMNS} for record in records]
+
+
+def _items(text: str) -> list[_Item]:
+    """The page's paragraphs, their roles settled, grouped into items."""
+    paragraphs, layout = split_paragraphs(text)
+    if not layout.indented:  # no indentation to tell headlines: weigh the text's evidence
+        labels, features = label_lines(paragraphs, layout)
+        apply_line_labels(paragraphs, labels, features)
+    return _group(paragraphs, layout)
+
+
+# The role a paragraph shows in line_roles, by the role it had while grouping.
+_SHOWN_ROLE = {"jump": "furniture", "closing": "dateline", "title": "headline"}
+
+
+def _title_rows(item: _Item) -> list[tuple[Paragraph, str, str]]:
+    block = split_title_block([strip_markup(p.text) for p in item.title])
+    roles = [
+        r
+        for r, line in (
+            ("kicker", block.kicker),
+            ("headline", block.headline),
+            ("subtitle", block.subtitle),
+        )
+        if line is not None
+    ]
+    cue = f"; block: {block.cue}" if block.cue else ""
+    return [(p, role, p.evidence + cue) for p, role in zip(item.title, roles, strict=True)]
+
+
+def _paragraph_role(item: _Item, paragraph: Paragraph) -> str:
+    if item.kind == "meta":
+        return "furniture"
+    if paragraph.role == "dateline" and paragraph is not _opening_dateline(item):
+        return "body"
+    if paragraph.role in ("body", "subhead") and _is_caption(item, paragraph):
+        return "caption"
+    return _SHOWN_ROLE.get(paragraph.role, paragraph.role)
+
+
+def _is_caption(item: _Item, paragraph: Paragraph) -> bool:
+    """A photo item's text, or the paragraph right above a credit inside a story."""
+    if item.kind == "photo":
+        return True
+    index = item.paragraphs.index(paragraph)
+    after = item.paragraphs[index + 1] if index + 1 < len(item.paragraphs) else None
+    return after is not None and after.role == "credit"
+
+
+def _line_rows(items: list[_Item]) -> list[dict]:
+    rows = []
+    for number, item in enumerate(items, start=1):
+        shown = _title_rows(item) + [
+            (p, _paragraph_role(item, p), p.evidence) for p in item.paragraphs
+        ]
+        rows += [
+            {
+                "line": p.first,
+                "last_line": p.last,
+                "article_id": number,
+                "kind": item.kind,
+                "role": role,
+                "text": p.text,
+                "evidence": evidence,
+            }
+            for p, role, evidence in shown
+        ]
+    return sorted(rows, key=lambda row: (row["line"], row["last_line"]))
+
+
+def line_roles(text_or_path: str | Path, *, issue_date: date | str | None = None) -> pd.DataFrame:
+    """Every paragraph of a bulletin with the role it plays and the evidence behind it.
+
+    Roles: ``furniture``, ``kicker``, ``headline``, ``subtitle``, ``author``, ``dateline``
+    (openings, bylines and closing datelines), ``caption``, ``credit``, ``subhead``,
+    ``body``. ``article_id`` is the row of :func:`parse_articles` the line is in.
+
+    >>> roles = line_roles("把好事办到群众心坎上（人民时评）\\n李  明\\n"
+    ...                    "民生无小事，枝叶总关情。办好群众家门口的小事，就是最大的政绩。")
+    >>> roles[["line", "role"]].values.tolist()
+    [[1, 'headline'], [2, 'author'], [3, 'body']]
+    """
+    bulletin = load_bulletin(text_or_path, issue_date=issue_date)
+    return tables.frame("lines", _line_rows(_items(bulletin.text)))
 
 
 def articles_frame(records: list[dict]) -> pd.DataFrame:

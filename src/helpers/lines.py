@@ -176,19 +176,26 @@ def _shift_features(bigrams: _Bigrams, sizes: list[int], index: int) -> dict[str
     return features
 
 
+_BOUNDARY_FEATURES = tuple("role_" + role for role in _PATTERN_ROLES)
+
+
 def _has_parallel(paragraphs: list[Paragraph], own: list[dict], index: int) -> bool:
     """Is a short headline-shaped line one of a series (立党为公 … 为民造福 … 科学决策)?
-    Another such line of about its length, with body text between, a few paragraphs away."""
+    Another such line of about its length, a few paragraphs away with body text between and
+    no dateline, credit, author or furniture line (an item's edge) in between."""
     length = len(paragraphs[index].text)
     if length > 16:
         return False
-    low, high = max(0, index - _SERIES_SPAN), min(len(paragraphs), index + _SERIES_SPAN + 1)
-    return any(
-        abs(other - index) > 2
-        and own[other].get("shaped")
-        and abs(len(paragraphs[other].text) - length) <= 2
-        for other in range(low, high)
-    )
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(paragraphs) and abs(other - index) <= _SERIES_SPAN:
+            if any(own[other].get(name) for name in _BOUNDARY_FEATURES):
+                break
+            alike = abs(len(paragraphs[other].text) - length) <= 2
+            if abs(other - index) > 2 and own[other].get("shaped") and alike:
+                return True
+            other += step
+    return False
 
 
 def _may_be_title(features: dict[str, bool]) -> bool:
@@ -375,16 +382,35 @@ def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str])
             first -= 1
         if first < index:
             labels[first:index] = ["start"] + ["title"] * (index - first - 1)
+            for paragraph in paragraphs[first:index]:
+                paragraph.evidence = "over a dateline: headline-shaped lines right above it"
 
 
 _KEPT_ROLES = frozenset(_PATTERN_ROLES)
 
 
-def apply_line_labels(paragraphs: list[Paragraph], labels: list[str]) -> None:
-    """Give the paragraphs the roles their labels say; pattern roles stay as they are."""
-    for paragraph, label in zip(paragraphs, labels, strict=True):
+def _evidence_text(label: str, features: dict[str, bool], line_model: LineModel) -> str:
+    if features is PROSE:
+        return "prose: a long finished sentence"
+    weighed = ", ".join(
+        f"{name} {weight:+.1f}" for name, weight in line_model.evidence(features, label)
+    )
+    return f"line model, {label}: {weighed}" if weighed else f"line model, {label}"
+
+
+def apply_line_labels(
+    paragraphs: list[Paragraph],
+    labels: list[str],
+    features: list[dict[str, bool]] | None = None,
+    line_model: LineModel | None = None,
+) -> None:
+    """Give the paragraphs the roles their labels say; pattern roles stay as they are. With
+    the features, each paragraph's evidence names the features that weighed most."""
+    for index, (paragraph, label) in enumerate(zip(paragraphs, labels, strict=True)):
         if paragraph.role in _KEPT_ROLES:
             continue
+        if features is not None and not paragraph.evidence.startswith("over a dateline"):
+            paragraph.evidence = _evidence_text(label, features[index], line_model or model())
         if label == "body":
             paragraph.role = "subhead" if paragraph.role == "title" else paragraph.role
             paragraph.starts = False

@@ -92,6 +92,7 @@ class Paragraph:
     gap: int
     role: str = "body"
     starts: bool | None = None  # opens an item: set by helpers.lines on unindented pages
+    evidence: str = ""  # why the paragraph has its role
 
 
 @dataclass
@@ -140,6 +141,19 @@ def _title_shaped(text: str) -> bool:
         and (text[-1] not in "，,、：:" or (text[-1] in "：:" and len(text) <= 8 and commas == 0))
         and has_chinese(text)
     )
+
+
+# Why a paragraph got its role from its own text (helpers.articles.line_roles shows it).
+ROLE_EVIDENCE = {
+    "jump": "a jump marker or cross-reference (下转第4版, 相关报道见第六版)",
+    "furniture": "page furniture: a page header, section label, editor line or web citation",
+    "author": "an author line (作者：…, （作者为…）, （执笔：…）, （摘编自…）)",
+    "closing": "a closing dateline or byline in brackets (（新华社北京4月7日电）, （记者 张三）)",
+    "credit": "a photo credit (…摄, 新华社发, X图 Y文)",
+    "dateline": "an opening dateline or byline (本报讯, 新华社…电, 本报记者  陈  然)",
+    "title": "headline-shaped: short, no full stop, at most one comma",
+    "body": "prose",
+}
 
 
 def _role(paragraph: Paragraph) -> str:
@@ -225,8 +239,10 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
             and not _MARKDOWN_HEADING.match(paragraph.text)
         ):
             paragraph.role = "subhead"
+            paragraph.evidence = "headline-shaped but indented like the body"
         elif paragraph.role == "body" and _unindented_title(paragraph):
             paragraph.role = "title"
+            paragraph.evidence = "not indented on a page whose body is indented"
     for before, after in pairwise(paragraphs):
         if before.role == "title" and after.role == "body" and not after.indent and after.gap == 0:
             after.role = "title"
@@ -283,6 +299,7 @@ def _read_author_names(paragraphs: list[Paragraph]) -> None:
             and len(after.text) > _PROSE_MIN_CHARS
         ):
             paragraph.role = "author"
+            paragraph.evidence = "a bare name between a headline and its prose"
 
 
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
@@ -296,6 +313,7 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
     paragraphs = _physical_paragraphs(text)
     for paragraph in paragraphs:
         paragraph.role = _role(paragraph)
+        paragraph.evidence = ROLE_EVIDENCE[paragraph.role]
     layout = _layout(paragraphs)
     if layout.indented:
         _read_indented_titles(paragraphs)

@@ -25,6 +25,7 @@ __all__ = [
     "ARTICLES",
     "FIGURES",
     "WORDS",
+    "LINES",
     "STAMP",
     "TABLES",
     "columns",
@@ -108,13 +109,27 @@ WORDS = (
     Column("pos", TEXT, "jieba part-of-speech tag"),
 )
 
+LINES = (
+    Column("line", INT, "first input line of the paragraph (1-based)"),
+    Column("last_line", INT, "last input line of the paragraph"),
+    Column("article_id", INT, "the row of the articles table the paragraph is in"),
+    Column("kind", TEXT, "that item's kind: news, photo or meta"),
+    Column(
+        "role",
+        TEXT,
+        "furniture, kicker, headline, subtitle, author, dateline, caption, credit, subhead or body",
+    ),
+    Column("text", TEXT, "the paragraph as written"),
+    Column("evidence", TEXT, "why it has that role: the pattern, layout cue or weighed evidence"),
+)
+
 STAMP = (
     Column("source_file", TEXT, "the bulletin file (archives only)"),
     Column("issue_date", DAY, "the paper's date (archives only)"),
     Column("page", NULLABLE_INT, "the page number, from the file name or a page header"),
 )
 
-TABLES = {"articles": ARTICLES, "figures": FIGURES, "words": WORDS}
+TABLES = {"articles": ARTICLES, "figures": FIGURES, "words": WORDS, "lines": LINES}
 
 
 def _declared(name: str, stamped: bool = False) -> tuple[Column, ...]:
