@@ -155,125 +155,170 @@ def _close_with_credit(item: _Item, layout: Layout) -> _Item | None:
     return None
 
 
-# Issue 11 replaces this grouping with named steps over line roles.
-def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:  # noqa: C901
-    items: list[_Item] = []
-    current: _Item | None = None
+class _Grouper:
+    """Groups classified paragraphs into items, a paragraph (or a run of headline lines) at a
+    time; each role has its own step, and ``current`` is the item being filled."""
 
-    def start(kind: str = "news") -> _Item:
-        nonlocal current
-        current = _Item(kind=kind)
-        items.append(current)
-        return current
+    def __init__(self, paragraphs: list[Paragraph], layout: Layout):
+        self.paragraphs = paragraphs
+        self.layout = layout
+        self.items: list[_Item] = []
+        self.current: _Item | None = None
 
-    def open_item(paragraph: Paragraph) -> _Item:
+    def group(self) -> list[_Item]:
+        index = 0
+        while index < len(self.paragraphs):
+            index = self.step(index)
+        return self.items
+
+    def step(self, index: int) -> int:
+        """Place the paragraph at ``index`` (and the run it opens); the next index."""
+        paragraph = self.paragraphs[index]
+        if (
+            self.current is not None
+            and index
+            and paragraph.first == self.paragraphs[index - 1].last
+        ):
+            self.rest_of_line(paragraph)
+        elif paragraph.role in ("title", "subhead"):
+            return self.title_run(index)
+        else:
+            getattr(self, _STEPS.get(paragraph.role, "body"))(paragraph, index + 1)
+        return index + 1
+
+    # Where a paragraph goes
+
+    def start(self, kind: str = "news") -> _Item:
+        self.current = _Item(kind=kind)
+        self.items.append(self.current)
+        return self.current
+
+    def meta(self) -> _Item:
+        """The page-furniture item being filled, or a new one."""
+        current = self.current
+        return current if current is not None and current.kind == "meta" else self.start("meta")
+
+    def at_edge(self) -> bool:
+        """Is no article open (none yet, the last one closed, or page furniture)?"""
+        current = self.current
+        return current is None or current.closed or current.kind == "meta"
+
+    def open_item(self, paragraph: Paragraph) -> _Item:
+        current = self.current
         if current is None or current.kind == "meta":
-            return start()
-        if current.closed and not (layout.indented and paragraph.indent):
-            return start()  # an indented page keeps indented text in the article above
+            return self.start()
+        if current.closed and not (self.layout.indented and paragraph.indent):
+            return self.start()  # an indented page keeps indented text in the article above
         return current
 
-    def continues(after: int) -> bool:
-        """Does the article go on after the furniture line at ``after``?"""
-        for later in paragraphs[after:]:
+    def continues(self, after: int) -> bool:
+        """Does the article go on after the furniture line before ``after``?"""
+        for later in self.paragraphs[after:]:
             if later.role not in ("furniture", "jump"):
                 return later.role in ("body", "subhead", "credit", "closing")
         return False
 
-    index = 0
-    while index < len(paragraphs):
-        paragraph = paragraphs[index]
+    def close_with_credit(self, item: _Item) -> None:
+        photo = _close_with_credit(item, self.layout)
+        if photo is not None:
+            self.items.append(photo)
+            self.current = photo
+
+    # The steps, one per role
+
+    def rest_of_line(self, paragraph: Paragraph) -> None:
+        """The rest of a line already in this item stays with it: a line is never shared."""
         role = paragraph.role
-        if current is not None and index and paragraph.first == paragraphs[index - 1].last:
-            # The rest of a line already in this item stays with it: a line is never shared.
-            if role in ("dateline", "title", "subhead"):
-                paragraph.role = "body"
-            current.paragraphs.append(paragraph)
-            if role == "credit":
-                photo = _close_with_credit(current, layout)
-                if photo is not None:
-                    items.append(photo)
-                    current = photo
-            index += 1
-            continue
-        if role in ("title", "subhead"):
-            end = index
-            while end < len(paragraphs) and paragraphs[end].role == role:
-                end += 1
-                if end < len(paragraphs) and paragraphs[end].starts:
-                    break  # the next title block
-            run = paragraphs[index:end]
-            following = _following(paragraphs, end)
-            if _opens_item(run, following, current, layout):
-                start().title = run[-3:]
-                if len(run) > 3:  # lines above a three-line title block: furniture
-                    items.insert(
-                        len(items) - 1, _Item(kind="meta", paragraphs=run[:-3], closed=True)
-                    )
-            elif (
-                following is not None
-                and following.role in ("furniture", "jump")
-                and (current is None or current.closed or current.kind == "meta")
-            ):
-                target = (
-                    current if current is not None and current.kind == "meta" else start("meta")
-                )
-                target.paragraphs.extend(
-                    run
-                )  # a label over page furniture, e.g. 图片报道 / 制图：…
-            elif current is None and following is not None and following.role != "body":
-                start("meta").paragraphs.extend(run)
-            else:
-                open_item(run[0]).paragraphs.extend(run)
-            index = end
-            continue
-        index += 1
-        if role == "furniture":
-            if (
-                current is not None
-                and current.kind != "meta"
-                and not current.closed
-                and continues(index)
-            ):
-                current.paragraphs.append(paragraph)  # furniture inside an article stays with it
-            else:
-                target = (
-                    current if current is not None and current.kind == "meta" else start("meta")
-                )
-                target.paragraphs.append(paragraph)
-        elif role == "jump":
-            if is_jump_from(paragraph.text) or current is None or current.kind == "meta":
-                start().paragraphs.append(paragraph)
-            else:
-                current.paragraphs.append(paragraph)
-                current.closed = True
-        elif role == "dateline":
-            reopen = current is not None and current.closed and layout.indented and paragraph.indent
-            if _captioned_opening(current):  # the story under a headline and its photo
-                current.kind, current.closed = "news", False
-                current.paragraphs.append(paragraph)
-                continue
-            if current is None or current.kind == "meta" or (current.closed and not reopen):
-                start()
-            elif current.paragraphs and not _opens_within(paragraph, layout):
-                paragraph.role = "body"  # a dateline quoted inside the article
-            elif current.paragraphs:
-                start()
-            current.paragraphs.append(paragraph)
-        elif role == "credit":
-            target = open_item(paragraph)
-            target.paragraphs.append(paragraph)
-            photo = _close_with_credit(target, layout)
-            if photo is not None:
-                items.append(photo)
-                current = photo
-        elif role == "closing":
-            target = open_item(paragraph)
-            target.paragraphs.append(paragraph)
-            target.closed = True
+        if role in ("dateline", "title", "subhead"):
+            paragraph.role = "body"
+        self.current.paragraphs.append(paragraph)
+        if role == "credit":
+            self.close_with_credit(self.current)
+
+    def title_run(self, index: int) -> int:
+        """A run of headline-shaped lines: a new item's title block, or text of the item."""
+        role, end = self.paragraphs[index].role, index
+        while end < len(self.paragraphs) and self.paragraphs[end].role == role:
+            end += 1
+            if end < len(self.paragraphs) and self.paragraphs[end].starts:
+                break  # the next title block
+        run = self.paragraphs[index:end]
+        following = _following(self.paragraphs, end)
+        if _opens_item(run, following, self.current, self.layout):
+            self.start().title = run[-3:]
+            if len(run) > 3:  # lines above a three-line title block: furniture
+                self.items.insert(-1, _Item(kind="meta", paragraphs=run[:-3], closed=True))
+        elif following is not None and following.role in ("furniture", "jump") and self.at_edge():
+            self.meta().paragraphs.extend(run)  # a label over page furniture: 图片报道 / 制图：…
+        elif self.current is None and following is not None and following.role != "body":
+            self.start("meta").paragraphs.extend(run)
         else:
-            open_item(paragraph).paragraphs.append(paragraph)
-    return items
+            self.open_item(run[0]).paragraphs.extend(run)
+        return end
+
+    def furniture(self, paragraph: Paragraph, after: int) -> None:
+        if not self.at_edge() and self.continues(after):
+            self.current.paragraphs.append(paragraph)  # furniture inside an article stays
+        else:
+            self.meta().paragraphs.append(paragraph)
+
+    def jump(self, paragraph: Paragraph, after: int) -> None:
+        current = self.current
+        if is_jump_from(paragraph.text) or current is None or current.kind == "meta":
+            self.start().paragraphs.append(paragraph)
+        else:
+            current.paragraphs.append(paragraph)
+            current.closed = True
+
+    def dateline(self, paragraph: Paragraph, after: int) -> None:
+        current = self.current
+        if _captioned_opening(current):  # the story under a headline and its photo
+            current.kind, current.closed = "news", False
+        elif self.at_edge() and not self.reopens(paragraph):
+            self.start()
+        elif self.current.paragraphs and not _opens_within(paragraph, self.layout):
+            paragraph.role = "body"  # a dateline quoted inside the article
+        elif self.current.paragraphs:
+            self.start()
+        self.current.paragraphs.append(paragraph)
+
+    def reopens(self, paragraph: Paragraph) -> bool:
+        """An indented dateline on an indented page goes on the closed article above it."""
+        current = self.current
+        return (
+            current is not None
+            and current.kind != "meta"
+            and current.closed
+            and self.layout.indented
+            and paragraph.indent
+        )
+
+    def credit(self, paragraph: Paragraph, after: int) -> None:
+        target = self.open_item(paragraph)
+        target.paragraphs.append(paragraph)
+        self.close_with_credit(target)
+
+    def closing(self, paragraph: Paragraph, after: int) -> None:
+        target = self.open_item(paragraph)
+        target.paragraphs.append(paragraph)
+        target.closed = True
+
+    def body(self, paragraph: Paragraph, after: int) -> None:
+        self.open_item(paragraph).paragraphs.append(paragraph)
+
+
+_STEPS = {
+    "furniture": "furniture",
+    "jump": "jump",
+    "dateline": "dateline",
+    "credit": "credit",
+    "closing": "closing",
+}
+
+
+def _group(paragraphs: list[Paragraph], layout: Layout) -> list[_Item]:
+    """The items of a page, in page order (see :class:`_Grouper`)."""
+    return _Grouper(paragraphs, layout).group()
 
 
 def _titles(title: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
