@@ -42,3 +42,19 @@ def test_bundled_sample_is_the_users_seed():
     if seed.exists():
         assert sample.read_bytes() == seed.read_bytes()
     assert sample.stat().st_size > 7000
+
+
+SEGMENTATION_MODULES = ("reading", "paragraphs", "bylines", "dates", "titles", "lines", "articles")
+
+
+def test_segmentation_functions_are_small():
+    """Issue 11: the segmentation code is small named steps, none over 50 lines."""
+    import ast
+
+    long = []
+    for module in SEGMENTATION_MODULES:
+        path = PROJ_ROOT / "src" / "helpers" / f"{module}.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno >= 50:
+                long.append(f"{module}.{node.name}")
+    assert long == []
