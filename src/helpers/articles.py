@@ -80,8 +80,11 @@ def _opens_item(
     """Does this run of headline-shaped lines start a new item?"""
     if following is None or following.role in ("furniture", "jump"):
         return False
-    if run[0].starts is not None:  # an unindented page: the line model has decided
-        return run[0].starts
+    if run[0].starts is not None:  # an unindented page: the line model has decided, except
+        # that a headline-shaped line after a closed article (a closing byline, a credit)
+        # opens the next one even where the model read it as a subhead
+        closed = current is not None and current.closed and current.kind != "meta"
+        return run[0].starts or (closed and run[0].role == "subhead")
     boundary = current is None or current.closed or current.kind == "meta"
     if run[0].role == "subhead":  # indented short lines: subheads, unless they head a dateline
         return following.role == "dateline" and boundary

@@ -82,7 +82,20 @@ _ROLE_WORDS = {
 }
 _ROLE = re.compile("|".join(sorted(_ROLE_WORDS, key=len, reverse=True)))
 # What a writer did, written after the name: （本报记者王芳采访整理）, 岳富荣整理.
-BYLINE_VERBS = ("采访整理", "整理", "采写", "撰文", "执笔", "编译", "综合报道", "报道", "摄影报道")
+BYLINE_VERBS = (
+    "采访整理",
+    "整理",
+    "采写",
+    "撰文",
+    "执笔",
+    "编译",
+    "综合报道",
+    "报道",
+    "摄影报道",
+    "参与采写",
+    "参与报道",
+    "参与采访",
+)
 _BYLINE_VERB = re.compile("(?:{})$".format("|".join(sorted(BYLINE_VERBS, key=len, reverse=True))))
 _BRACKETED = re.compile(rf"^{_S}[（(](?P<byline>[^（）()]{{1,80}})[）)]")
 _NAME = r"[\u4e00-\u9fff·]{2,8}"
@@ -99,6 +112,10 @@ _SENT_BY = re.compile(
 _SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
 # A cartoon's credit: who drew it and who wrote the verse (曹  一图  卜  拉文, 勾犇图 羽生文).
 _CARTOON_CREDIT = re.compile(rf"^(?P<names>{_NAME}){_S}图{_S}(?:{_NAME}){_S}文$")
+# Who else reported: （程源、倪群力参与采写）, （苏咏潇参与采写）.
+_CONTRIBUTORS = re.compile(
+    rf"^[（(](?P<names>{_NAMES}|{_NAME}(?:、{_NAME})+)参与(?:采写|报道|采访)[）)]$"
+)
 _CLOSING_BYLINE = re.compile(
     rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$"
 )
@@ -303,6 +320,10 @@ def match_closing_dateline(text: str) -> Dateline | None:
     dated = match_dateline(text)
     if dated and not dated.rest and dated.raw == text:
         return dated
+    contributors = _CONTRIBUTORS.match(text)
+    if contributors:
+        names = [n for n in _SEPARATORS.split(contributors.group("names")) if n]
+        return Dateline(raw=text, rest="", names={"reporters": names})
     closing = _CLOSING_BYLINE.match(text)
     if closing:
         org, names = parse_byline(closing.group("byline"))

@@ -71,6 +71,7 @@ _NEIGHBOUR = (
 )
 PROSE = {"prose": True}  # the evidence of a paragraph that cannot be a title line
 _WINDOW_CHARS = 300
+_LONG_TITLE_CHARS = 120
 _LONG_WINDOW_CHARS = 1200
 _SERIES_SPAN = 12  # paragraphs either way in which a parallel subhead is looked for
 # Labels of photo items and digests that head an item of their own.
@@ -370,6 +371,15 @@ def label_lines(
     return labels, features
 
 
+def _unfinished(paragraph: Paragraph) -> bool:
+    """Headline-shaped, or a long line that ends no sentence (a long headline over a dateline:
+    全国人大宪法和法律委员会召开全体会议对…草案进行统一审议)."""
+    if paragraph.role == "title":
+        return True
+    text = paragraph.text
+    return paragraph.role == "body" and len(text) <= _LONG_TITLE_CHARS and not _ends_terminal(text)
+
+
 def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str]) -> None:
     """Headline-shaped lines right above a dateline are its item's title block, whatever the
     weights say: up to three, the first of them the start (稳外贸 促消费 / 我市出台20条… /
@@ -378,7 +388,7 @@ def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str])
         if paragraph.role != "dateline" or labels[index] != "body":
             continue
         first = index
-        while first > 0 and index - first < 3 and paragraphs[first - 1].role == "title":
+        while first > 0 and index - first < 3 and _unfinished(paragraphs[first - 1]):
             first -= 1
         if first < index:
             labels[first:index] = ["start"] + ["title"] * (index - first - 1)
