@@ -20,7 +20,8 @@ __all__ = [
     "page_header_date",
 ]
 
-_CN_DIGITS = {
+# The value of each Chinese digit (small numbers, days and months; figures reads pairs).
+CN_DIGITS = {
     "〇": 0,
     "零": 0,
     "一": 1,
@@ -50,14 +51,14 @@ def chinese_small_number(token: str) -> int | None:
     """
     if token.isdigit():
         return int(token)
-    if not token or any(c not in _CN_DIGITS and c != "十" for c in token):
+    if not token or any(c not in CN_DIGITS and c != "十" for c in token):
         return None
     if "十" not in token:
-        return _CN_DIGITS[token] if len(token) == 1 else None
+        return CN_DIGITS[token] if len(token) == 1 else None
     tens, _, units = token.partition("十")
     if len(tens) > 1 or len(units) > 1 or "十" in units:
         return None  # 一二十, 二十十: not a day or month
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

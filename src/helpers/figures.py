@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import tables
+from .dates import CN_DIGITS
 from .numbers import CURRENCIES, MAGNITUDES, format_amount, split_magnitude, to_number
 
 __all__ = [
@@ -119,18 +120,7 @@ _DIGIT_PAIR = re.compile(
 )  # 七八: no place word between, so not one number
 _VAGUE_FIRST = frozenset("一二两三四五六七八十几数")
 _NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
-_DIGIT_VALUE = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_DIGIT_VALUE = CN_DIGITS  # 一 → 1 ... 九 → 9 (the digit pairs of vague amounts)
 _BAD_AFTER = {
     "元": re.compile(r"[旦宵素首器件化]"),
     "个": re.compile(r"月|小时|工作日|星期|季度|世纪|多月"),
