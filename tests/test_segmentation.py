@@ -192,5 +192,30 @@ def test_rmrb2026_pages_in_their_layouts(benchmark):
         assert figures["lossless"] and figures["pages_right"] >= RMRB2026_FLOORS[layout]
 
 
+PHOTOS_INSIDE = (
+    ["我市新建15座口袋公园"],
+    [
+        "本报讯（记者 张三）今年以来，我市在老城区新建15座口袋公园，总面积超过3万平方米。",
+        "图①：南岸区一处口袋公园内，市民在休闲健身。",
+        "本报记者  李  四摄",
+        "市城市管理局相关负责人介绍，口袋公园选址充分征求居民意见，优先利用边角地、闲置地。",
+        "图②：渝中区新建的口袋公园。",
+        "受访者供图",
+        "下一步，我市还将推进口袋公园与社区服务设施融合建设。",
+    ],
+)
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_credits_between_paragraphs_do_not_split_the_story(layout):
+    frame = parse_articles(LAYOUTS[layout]([PHOTOS_INSIDE, PHOTO]))
+    rows = frame[["kind", "headline", "reporters", "photographers"]].values.tolist()
+    assert rows == [
+        ["news", "我市新建15座口袋公园", ["张三"], ["李四", "受访者"]],
+        ["photo", "春耕备耕忙", [], ["王芳"]],
+    ]
+    assert frame.loc[0, "body"].endswith("下一步，我市还将推进口袋公园与社区服务设施融合建设。")
+
+
 def test_as_is_renders_the_page_back():
     assert as_is(PAGE).count("\n\n") == 2 * len(PAGE) - 1

@@ -210,9 +210,22 @@ class _Grouper:
         current = self.current
         if current is None or current.kind == "meta":
             return self.start()
-        if current.closed and not (self.layout.indented and paragraph.indent):
+        if current.closed and self.goes_on(paragraph):
+            current.closed = False
+        elif current.closed and not (self.layout.indented and paragraph.indent):
             return self.start()  # an indented page keeps indented text in the article above
         return current
+
+    def goes_on(self, paragraph: Paragraph) -> bool:
+        """Does a story go on after a photo credit inside it? On an unindented page, body
+        text the line model reads as no new item's start continues the story."""
+        current = self.current
+        return (
+            current.kind == "news"
+            and current.dateline is not None
+            and current.paragraphs[-1].role == "credit"
+            and paragraph.starts is False
+        )
 
     def continues(self, after: int) -> bool:
         """Does the article go on after the furniture line before ``after``?"""

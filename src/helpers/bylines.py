@@ -103,7 +103,7 @@ _NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME}){{0,4}}"
 _SEPARATORS = re.compile(r"[\s\u3000、，,;；/]+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])")
 _CREDIT = re.compile(
     rf"^(?:(?P<org>{_AGENCY})?(?P<role>摄影记者|特约摄影师?|记者|通讯员|摄影)?)?{_S}"
-    rf"(?P<names>{_NAMES}){_S}(?:摄影?|拍摄)(?:{_S}[（(][^（）()]{{1,20}}[）)])?{_S}$"
+    rf"(?P<names>{_NAMES}){_S}(?:摄影?|拍摄|供图)(?:{_S}[（(][^（）()]{{1,20}}[）)])?{_S}$"
 )
 _SENT_BY = re.compile(
     rf"^[（(]?{_S}(?P<org>{_AGENCY})发{_S}(?:[（(]?{_S}(?:记者)?{_S}(?P<names>{_NAMES}){_S}摄{_S}[）)]?)?"
@@ -200,7 +200,7 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
 
 
 _DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one of these opens every dateline
-_CREDIT_HINT = re.compile(r"摄|发|^(?:图|摄影|图片)[:：/／]|图.*文$")
+_CREDIT_HINT = re.compile(r"摄|发|供图|^(?:图|摄影|图片)[:：/／]|图.*文$")
 
 
 def _balanced(match: re.Match | None) -> re.Match | None:
