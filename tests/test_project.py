@@ -34,6 +34,7 @@ def test_notebooks_are_committed_without_outputs():
     for notebook in (PROJ_ROOT / "notebooks").glob("*.ipynb"):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         assert not any(c.get("outputs") for c in cells if c["cell_type"] == "code"), notebook.name
+        assert all(c.get("id") for c in cells), f"{notebook.name}: a cell has no id (nbformat 4.5)"
 
 
 def test_bundled_sample_is_the_users_seed():
