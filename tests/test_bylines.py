@@ -53,6 +53,8 @@ def test_undated_datelines(text, agency, place, names, rest):
         pytest.param("（本报记者  岳富荣整理）", ["岳富荣"], id="edited"),
         pytest.param("（记者 张三 报道）", ["张三"], id="reported"),
         pytest.param("（据新华社联合国电 记者王建刚）", ["王建刚"], id="wire-byline"),
+        pytest.param("（程源、倪群力参与采写）", ["程源", "倪群力"], id="contributors"),
+        pytest.param("（人民网记者杨启红参与采写）", ["杨启红"], id="contributor-with-role"),
     ],
 )
 def test_closing_bylines_name_the_writer_without_the_verb(text, reporters):
@@ -165,6 +167,9 @@ def test_not_datelines(text):
         pytest.param("王  芳摄（人民视觉）", None, ["王芳"], id="spaced-name-first"),
         pytest.param("本报记者  雷  声摄", "本报", ["雷声"], id="spaced-after-role"),
         pytest.param("谢万柏摄（新华社发）", None, ["谢万柏"], id="sent-by-note"),
+        pytest.param("受访者供图", None, ["受访者"], id="provided-by"),
+        pytest.param("人民视觉", None, [], id="photo-agency-alone"),
+        pytest.param("曹  一图  卜  拉文", None, ["曹一"], id="cartoon"),
     ],
 )
 def test_credits(text, agency, photographers):
@@ -213,3 +218,14 @@ def test_issue_dates():
     assert infer_issue_date("正文提到2023年3月8日的会议。", "000_f42624e9b4215cbf.txt") is None
     assert resolve_month_day(12, 31, date(2020, 1, 2)) == date(2019, 12, 31)
     assert resolve_month_day(2, 30, date(2020, 3, 1)) is None
+
+
+def test_a_photo_report_byline_names_its_reporter():
+    found = match_dateline("本报记者 张 枨摄影报道")
+    assert (found.agency, found.names, found.rest) == ("本报", {"reporters": ["张枨"]}, "")
+
+
+def test_a_closing_dateline_with_many_places():
+    text = "（本报北京、曼谷、华沙、约翰内斯堡、东京、乌兰巴托、雅加达、马德里、开罗5月17日电）"
+    found = match_closing_dateline(text)
+    assert (found.agency, found.place.count("、"), found.month, found.day) == ("本报", 8, 5, 17)

@@ -35,7 +35,7 @@ _AGENCY = (
     r"|[\u4e00-\u9fff]{1,8}?(?:日报|晚报|早报|商报|时报|通讯社|报|社|网|电视台|台))"
 )
 _DATED = re.compile(
-    rf"^(?P<open>[【\[（(])?{_S}(?:据)?(?P<agency>{_AGENCY})(?P<place>[\u4e00-\u9fff·、]{{1,16}}?)?"
+    rf"^(?P<open>[【\[（(])?{_S}(?:据)?(?P<agency>{_AGENCY})(?P<place>[\u4e00-\u9fff·、]{{1,48}}?)?"
     rf"{_S}(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日{_S}(?:电|讯)(?P<close>[】\]）)])?"
 )
 # Agencies that file undated dispatches (新华社电, 新华社内罗毕电, 本报电): only these, since
@@ -109,6 +109,11 @@ _SENT_BY = re.compile(
     rf"^[（(]?{_S}(?P<org>{_AGENCY})发{_S}(?:[（(]?{_S}(?:记者)?{_S}(?P<names>{_NAMES}){_S}摄{_S}[）)]?)?"
     rf"{_S}[）)]?{_S}$"
 )
+# Photo agencies and notes that stand alone as a credit line.
+PHOTO_SOURCES = ("人民视觉", "视觉中国", "资料图片", "本报资料图片", "受访者供图")
+_SOURCE_CREDIT = re.compile(
+    rf"^[（(]?{_S}(?P<source>{'|'.join(PHOTO_SOURCES)}){_S}[）)]?(?P<names>)$"
+)
 _SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
 # A cartoon's credit: who drew it and who wrote the verse (曹  一图  卜  拉文, 勾犇图 羽生文).
 _CARTOON_CREDIT = re.compile(rf"^(?P<names>{_NAME}){_S}图{_S}(?:{_NAME}){_S}文$")
@@ -159,6 +164,7 @@ def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
     role = None
     names: dict[str, list[str]] = {}
     for token in _SEPARATORS.split(text.strip()):
+        token = _BYLINE_VERB.sub("", token)  # 王芳采访整理, 张枨摄影报道: the name without the verb
         if not token:
             continue
         found = _ROLE.search(token)
@@ -170,7 +176,6 @@ def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
             names.setdefault(role, [])
             if not token:
                 continue
-        token = _BYLINE_VERB.sub("", token)
         if role is not None and re.fullmatch(r"[\u4e00-\u9fff·A-Za-z]{1,10}", token):
             names[role].append(token)
     return org, {r: n for r, n in names.items() if n}
@@ -200,7 +205,7 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
 
 
 _DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one of these opens every dateline
-_CREDIT_HINT = re.compile(r"摄|发|供图|^(?:图|摄影|图片)[:：/／]|图.*文$")
+_CREDIT_HINT = re.compile(r"摄|发|供图|视觉|影像|资料图片|^(?:图|摄影|图片)[:：/／]|图.*文$")
 
 
 def _balanced(match: re.Match | None) -> re.Match | None:
@@ -346,7 +351,7 @@ def match_credit(text: str) -> Credit | None:
     if len(text) > 48 or not _CREDIT_HINT.search(text):
         return None
     text = _squeeze_names(text)
-    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT, _CARTOON_CREDIT):
+    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT, _CARTOON_CREDIT, _SOURCE_CREDIT):
         match = pattern.match(text)
         if not match:
             continue
