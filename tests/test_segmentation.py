@@ -173,7 +173,13 @@ def benchmark(corpus):
 
 
 # Floors at the measured figures (issue 11's targets are higher; README says where it stands).
-RMRB_FLOORS = {"as_is": 0.95, "indent_no_blank": 0.95, "web": 0.40, "flat": 0.38}
+RMRB_FLOORS = {
+    "as_is": 0.95,
+    "indent_no_blank": 0.95,
+    "web": 0.40,
+    "flat": 0.38,
+    "indent_all": 0.38,
+}
 RMRB2026_FLOORS = {"indent": 1.0, "flat-indent": 1.0, "web": 0.2, "flat": 0.5}
 
 

@@ -18,6 +18,7 @@ usual two U+3000 in the paragraph; :func:`web` and :func:`flat` strip every line
 - :func:`flat`: nothing indented, no blank lines.
 - :func:`indent_no_blank`: bodies indented with two U+3000, no blank lines anywhere
   (``flat-indent`` in ``rmrb2026``).
+- :func:`indent_all`: every line indented alike, headlines too, no blank lines.
 - :func:`as_bytes` and :func:`variants`: the bytes of a pasted file, with CRLF line ends
   and in GB18030 or UTF-8 with a byte-order mark.
 
@@ -52,6 +53,7 @@ __all__ = [
     "web",
     "flat",
     "indent_no_blank",
+    "indent_all",
     "as_bytes",
     "variants",
     "corpus_page_items",
@@ -132,11 +134,21 @@ def indent_no_blank(items: Iterable[Item]) -> str:
     return "".join(line + "\n" for line in _lines(items, indent=True))
 
 
+def indent_all(items: Iterable[Item]) -> str:
+    """Every line indented alike, headlines too, no blank lines (some e-paper copies).
+
+    >>> indent_all([(["标题"], ["第一段。"])])
+    '\\u3000\\u3000标题\\n\\u3000\\u3000第一段。\\n'
+    """
+    return "".join(INDENT + line.strip() + "\n" for line in _lines(items, indent=False))
+
+
 LAYOUTS: dict[str, Callable[[Iterable[Item]], str]] = {
     "as_is": as_is,
     "web": web,
     "flat": flat,
     "indent_no_blank": indent_no_blank,
+    "indent_all": indent_all,
 }
 # The ``layout`` of an rmrb2026 truth file, as the name of the renderer that makes it.
 RMRB2026_LAYOUTS = {

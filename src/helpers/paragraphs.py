@@ -316,6 +316,9 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
     for paragraph in paragraphs:
         paragraph.role = _role(paragraph)
         paragraph.evidence = ROLE_EVIDENCE[paragraph.role]
+    if paragraphs and all(p.indent for p in paragraphs):
+        for paragraph in paragraphs:  # every line indented alike: indentation tells nothing
+            paragraph.indent = False
     layout = _layout(paragraphs)
     if layout.indented:
         _read_indented_titles(paragraphs)
