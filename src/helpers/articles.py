@@ -531,18 +531,19 @@ def split_articles(
     """
     if not isinstance(bulletin, Bulletin):
         bulletin = bulletin_from_text(bulletin, issue_date=issue_date, name=name)
-    records = [_record(item, bulletin.issue_date) for item in _items(bulletin.text)]
+    records = [_record(item, bulletin.issue_date) for item in _items(bulletin.text, evidence=False)]
     for number, record in enumerate(records, start=1):
         record["article_id"] = number
     return [{column: record[column] for column in ARTICLE_COLUMNS} for record in records]
 
 
-def _items(text: str) -> list[_Item]:
-    """The page's paragraphs, their roles settled, grouped into items."""
+def _items(text: str, *, evidence: bool = True) -> list[_Item]:
+    """The page's paragraphs, their roles settled, grouped into items; with ``evidence``, each
+    paragraph says why it has its role (line_roles shows it; the articles table needs none)."""
     paragraphs, layout = split_paragraphs(text)
     if not layout.indented:  # no indentation to tell headlines: weigh the text's evidence
         labels, features = label_lines(paragraphs, layout)
-        apply_line_labels(paragraphs, labels, features)
+        apply_line_labels(paragraphs, labels, features if evidence else None)
     return _group(paragraphs, layout)
 
 
