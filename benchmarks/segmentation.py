@@ -41,6 +41,7 @@ from helpers.layouts import (
     RMRB2026_LAYOUTS,
     as_is,
     corpus_page_items,
+    rmrb2026_items,
     rmrb2026_truth,
 )
 from helpers.paths import CORPUS_DIR, corpus_folder
@@ -253,8 +254,11 @@ def optional(record: dict) -> bool:
 
 
 def measure_2026_page(tally: Tally, truth: dict) -> None:
+    measure_2026_text(tally, truth, read_bulletin(truth["text_path"]))
+
+
+def measure_2026_text(tally: Tally, truth: dict, text: str) -> None:
     path = truth["text_path"]
-    text = read_bulletin(path)
     records = tally.parse(text, path.name)
     found = [record for record in news_items(records) if not optional(record)]
     got = [parsed_title(record) or "(no title)" for record in found]
@@ -268,6 +272,18 @@ def measure_2026_page(tally: Tally, truth: dict) -> None:
     if got != want:
         diff = Page(path.name, text, records).diff(want, [[t] for t in wanted], got, found)
         tally.failures.append({"page": path.name, "diff": diff})
+
+
+def rmrb2026_rerendered() -> dict[str, Tally]:
+    """Every 2026 page in every layout (its items from its truth file), scored like its own."""
+    folder = corpus_folder("rmrb2026")
+    tallies = {layout: Tally() for layout in LAYOUTS}
+    for json_path in sorted(folder.glob("*/*.json")) if folder is not None else []:
+        truth = rmrb2026_truth(json_path)
+        items = rmrb2026_items(truth, read_bulletin(truth["text_path"]))
+        for layout, render in LAYOUTS.items():
+            measure_2026_text(tallies[layout], truth, render(items))
+    return {layout: tally for layout, tally in tallies.items() if tally.pages}
 
 
 def measure_rmrb2026() -> dict[str, Tally]:
@@ -344,12 +360,16 @@ def main() -> None:
         named = {f"{k} (as {RMRB2026_LAYOUTS[k]})": tally for k, tally in rmrb2026.items()}
         head = "rmrb2026: pages in their own layouts (credits and 导读 optional)"
         print_table(head, ("items right", "titles found"), named)
+        rerendered = rmrb2026_rerendered()
+        head = "rmrb2026: all 57 pages re-rendered in each layout"
+        print_table(head, ("items right", "titles found"), rerendered)
     else:
         print(f"rmrb2026 not found in {CORPUS_DIR}: skipped")
     figures = {
         "definitions": DEFINITIONS,
         "rmrb": {"every": args.every, "layouts": {k: t.figures() for k, t in rmrb.items()}},
         "rmrb2026": {k: t.figures() for k, t in rmrb2026.items()},
+        "rmrb2026_rerendered": {k: t.figures() for k, t in rerendered.items()} if rmrb2026 else {},
         "speed": speed([rmrb, rmrb2026]),
     }
     print(

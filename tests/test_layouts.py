@@ -199,3 +199,19 @@ def test_rmrb2026_truth_titles_are_lines_of_their_pages(corpus):
         text = truth["text_path"].read_bytes().decode(truth["encoding"])
         lines = {line.strip() for line in text.splitlines()}
         assert all(item["title"].strip() in lines for item in truth["items"]), path.name
+
+
+def test_rmrb2026_items_follow_their_truth_files(corpus):
+    from helpers.layouts import rmrb2026_items, rmrb2026_truth
+    from helpers.reading import read_bulletin
+
+    pages = sorted((corpus / "rmrb2026").glob("*/*.json"))
+    for json_path in pages:
+        truth = rmrb2026_truth(json_path)
+        items = rmrb2026_items(truth, read_bulletin(truth["text_path"]))
+        titles = [title.replace(" ", "") for (title,), _body in items]
+        assert titles == [item["title"].replace(" ", "") for item in truth["items"]], json_path
+        assert [body[-1] for _titles, body in items if body] == [
+            item["last_body_line"] for item in truth["items"] if item["paragraphs"]
+        ]
+    assert len(pages) == 57

@@ -223,5 +223,13 @@ def test_credits_between_paragraphs_do_not_split_the_story(layout):
     assert frame.loc[0, "body"].endswith("下一步，我市还将推进口袋公园与社区服务设施融合建设。")
 
 
+def test_rmrb2026_pages_in_every_layout(benchmark):
+    for layout, tally in benchmark.rmrb2026_rerendered().items():
+        figures = tally.figures()
+        floor = 1.0 if layout in ("as_is", "indent_no_blank") else 0.5
+        print(f"rmrb2026 re-rendered {layout}: items right {figures['pages_right']:.3f}")
+        assert figures["lossless"] and figures["pages_right"] >= floor, layout
+
+
 def test_as_is_renders_the_page_back():
     assert as_is(PAGE).count("\n\n") == 2 * len(PAGE) - 1

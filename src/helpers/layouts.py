@@ -58,6 +58,7 @@ __all__ = [
     "variants",
     "corpus_page_items",
     "rmrb2026_truth",
+    "rmrb2026_items",
 ]
 
 Item = tuple[list[str], list[str]]
@@ -251,3 +252,24 @@ def rmrb2026_truth(json_path: str | Path) -> dict:
     truth = json.loads(json_path.read_text(encoding="utf-8"))
     truth["text_path"] = json_path.with_suffix(".txt")
     return truth
+
+
+def rmrb2026_items(truth: dict, text: str) -> list[Item]:
+    """The items of an ``rmrb2026`` page from its text and truth file: each item is its title
+    line and the number of paragraph lines the truth gives, in page order, so the page can be
+    re-rendered in every layout.
+
+    >>> truth = {"items": [{"title": "标题", "paragraphs": 2},
+    ...                    {"title": "下一篇", "paragraphs": 1}]}
+    >>> page = "标题\\n\\n\\u3000\\u3000一段。\\n\\u3000\\u3000二段。\\n\\n下一篇\\n\\n正文。\\n"
+    >>> rmrb2026_items(truth, page)
+    [(['标题'], ['一段。', '二段。']), (['下一篇'], ['正文。'])]
+    """
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    items: list[Item] = []
+    index = 0
+    for item in truth["items"]:
+        count = item["paragraphs"]
+        items.append(([lines[index]], lines[index + 1 : index + 1 + count]))
+        index += 1 + count
+    return items
