@@ -44,7 +44,7 @@ _FURNITURE = re.compile(
     r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版|统筹)[:：\s].{0,30}"
     r"|(?:数据|资料)来源[:：].{0,40}|本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩"
     r"|(?:观看视频|扫码(?:观看|看视频|阅读)).{0,20}"
-    r"|(?:本版|投稿|电子|来稿)?邮箱[:：\s].{0,40}|.{0,20}[\w.-]+@[\w-]+\.[\w.]+.{0,10}"
+    r"|(?:本版|投稿|电子|来稿)?邮箱[:：\s].{0,40}"
     r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
     r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
 )
@@ -68,6 +68,8 @@ _AUTHOR_LINE = re.compile(
 _BARE_NAME = re.compile(
     r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,2}[ \u3000]{1,3}[\u4e00-\u9fff]{1,2}$"
 )
+# A short line giving an e-mail address: 选题线索来信邮箱：rmrbstb@peopledaily.cn.
+_EMAIL_LINE = re.compile(r"^[^，。；]{0,20}[\w.-]+@[\w-]+\.[\w.]+[^，。；]{0,10}$")
 _JUMP = re.compile(
     r"""^[（(]\s*(?:
         # 下转第4版, 上接第一版
@@ -164,6 +166,8 @@ def _role(paragraph: Paragraph) -> str:
         if _JUMP.match(text):
             return "jump"
         if page_header_date(text) or _FURNITURE.match(text) or _CITATION.match(text):
+            return "furniture"
+        if "@" in text and _EMAIL_LINE.match(text):
             return "furniture"
     if _AUTHOR_LINE.match(text):
         return "author"
