@@ -47,6 +47,9 @@ def only_role(line: str) -> str:
         pytest.param("（作者为中国社会科学院学部委员）", "author", id="author-is"),
         pytest.param("（作者单位：北京大学经济学院）", "author", id="author-affiliation"),
         pytest.param("作者：王芳", "author", id="author-colon"),
+        pytest.param(
+            "对话人：吕忠飞（浙江嘉善县县长）、王振海（河南封丘县县长）", "author", id="dialogue"
+        ),
         pytest.param("新华社内罗毕电  肯尼亚政府日前宣布扩大援助。", "dateline", id="undated-wire"),
         pytest.param("（下转第4版）", "jump", id="jump-to"),
         pytest.param("（上接第1版）", "jump", id="jump-from"),
