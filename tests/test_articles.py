@@ -256,12 +256,27 @@ def test_text_is_accepted_as_well_as_paths(sample_path):
     assert from_text["headline"].tolist() == parse_articles(sample_path)["headline"].tolist()
 
 
-def test_markup_is_refused_with_a_clear_error():
-    xml = "\n".join(
-        ["<doc>", "<url>http://x</url>", "<content>本报讯 正文。</content>", "</doc>"] * 3
-    )
+@pytest.mark.parametrize(
+    "markup",
+    [
+        pytest.param(
+            "\n".join(
+                ["<doc>", "<url>http://x</url>", "<content>本报讯 正文。</content>", "</doc>"] * 3
+            ),
+            id="xml-records",
+        ),
+        pytest.param(
+            "<html><body><p>本报讯（记者 张三）会议召开。</p></body></html>", id="one-line-html"
+        ),
+        pytest.param(
+            '<?xml version="1.0" encoding="utf-8"?>\n<doc>本报讯 正文。</doc>', id="xml-declaration"
+        ),
+        pytest.param("<!DOCTYPE html>\n标题\n本报讯 正文。", id="doctype"),
+    ],
+)
+def test_markup_is_refused_with_a_clear_error(markup):
     with pytest.raises(NotABulletinError, match="markup"):
-        parse_articles(xml)
+        parse_articles(markup)
 
 
 def test_no_headline_page_start_is_a_continuation():

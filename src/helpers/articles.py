@@ -151,7 +151,8 @@ def _close_with_credit(item: _Item, layout: Layout) -> _Item | None:
         and sum(len(p.text) for p in caption) <= _PHOTO_MAX_CHARS
     )
     item.closed = True
-    if item.dateline is not None:
+    story = item.dateline is not None or any(p.role == "author" for p in item.paragraphs)
+    if story:  # a dated story or a signed commentary: a photo inside it, or one after it
         return _split_photo(item, layout)
     if short:
         item.kind = "photo"

@@ -163,7 +163,7 @@ def parse_byline(text: str) -> tuple[str | None, dict[str, list[str]]]:
     org = None
     role = None
     names: dict[str, list[str]] = {}
-    for token in _SEPARATORS.split(text.strip()):
+    for token in _SEPARATORS.split(_squeeze_names(text.strip())):  # 张  伟 is one name
         token = _BYLINE_VERB.sub("", token)  # 王芳采访整理, 张枨摄影报道: the name without the verb
         if not token:
             continue

@@ -380,12 +380,20 @@ def _unfinished(paragraph: Paragraph) -> bool:
     return paragraph.role == "body" and len(text) <= _LONG_TITLE_CHARS and not _ends_terminal(text)
 
 
+def _opens_story(paragraph: Paragraph) -> bool:
+    """A dateline, or an author line that stands under a headline (李  明, 作者：李明)."""
+    if paragraph.role == "dateline":
+        return True
+    text = paragraph.text.strip()
+    return paragraph.role == "author" and (is_bare_name(text) or text.startswith("作者"))
+
+
 def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str]) -> None:
     """Headline-shaped lines right above a dateline are its item's title block, whatever the
     weights say: up to three, the first of them the start (稳外贸 促消费 / 我市出台20条… /
     ——全年… / 本报讯（记者…）)."""
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.role != "dateline" or labels[index] != "body":
+        if not _opens_story(paragraph) or labels[index] != "body":
             continue
         first = index
         while first > 0 and index - first < 3 and _unfinished(paragraphs[first - 1]):

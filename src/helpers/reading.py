@@ -50,6 +50,8 @@ _CHINESE_LIKE = re.compile(
     r"\U00020000-\U0003134f]"
 )
 _MARKUP_LINE = re.compile(r"^\s*</?[A-Za-z][\w:-]*(?:\s[^>]*)?>")
+# The first line of an XML or HTML document, whatever follows it.
+_DOCUMENT_START = re.compile(r"^\s*<(?:\?xml\b|!DOCTYPE\b|html\b)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # What normalize_text changes, in one table: line breaks (CR, VT, FF, NEL, LS, PS) become
 # "\n", invisible characters (BOM, zero-width) go, the many Unicode spaces become " ",
@@ -222,7 +224,7 @@ def _check_plain_text(text: str, source: str) -> None:
         return
     lines = [line for line in text.split("\n") if line.strip()]
     markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
-    if markup >= max(3, 0.3 * len(lines)):
+    if markup >= max(3, 0.3 * len(lines)) or _DOCUMENT_START.match(lines[0]):
         raise NotABulletinError(
             f"{source}: {markup} of {len(lines)} lines are XML/HTML markup: this reads plain-text "
             "pages; extract the article text from the markup first"
