@@ -89,6 +89,8 @@ def page_header_date(line: str) -> date | None:
     >>> page_header_date(header), page_header_date(prose)
     (datetime.date(2023, 3, 8), None)
     """
+    if "年" not in line:  # most lines: no date to look for
+        return None
     line = line.strip()
     match = _HEADER_DATE.search(line)
     if match is None or len(line) > 60 or not _HEADER_HINT.search(line):

@@ -54,6 +54,7 @@ _CITATION = re.compile(
     r"\s*(?:第\s*\d{1,3}\s*版)?\s*[）)]$"
 )
 # Author lines of commentaries and columns: 作者：李明, （作者为中国社科院研究员）, （作者单位：…）.
+_AUTHOR_FIRST = frozenset("作（(—对")  # every author line starts with one of these
 _AUTHOR_LINE = re.compile(
     r"""^(?:作者[:：]\s*\S.{0,30}                             # 作者：王芳
     |[（(]\s*作者(?:为|系|是|单位[:：]|简介[:：])[^（）()]{2,80}[）)]  # （作者为…研究员）
@@ -138,11 +139,13 @@ def _title_shaped(text: str) -> bool:
         text = _MARKDOWN_HEADING.sub("", text)
     if len(text) > TITLE_MAX_CHARS:
         return False
-    commas = len(re.findall(r"[，,]", text))
+    commas = text.count("，") + text.count(",")
     return (
         2 <= len(text) <= TITLE_MAX_CHARS
         and (commas <= 1 or (commas == 2 and len(text) <= 30))
-        and not re.search(r"[。；;]", text)
+        and "。" not in text
+        and "；" not in text
+        and ";" not in text
         and (text[-1] not in "，,、：:" or (text[-1] in "：:" and len(text) <= 8 and commas == 0))
         and has_chinese(text)
     )
@@ -161,16 +164,20 @@ ROLE_EVIDENCE = {
 }
 
 
+def _citation(text: str) -> bool:
+    return text[0] == "《" and bool(_CITATION.match(text))
+
+
 def _role(paragraph: Paragraph) -> str:
     text = paragraph.text
     if len(text) <= _FURNITURE_MAX_CHARS:  # jump markers, headers and labels are all short
         if _JUMP.match(text):
             return "jump"
-        if page_header_date(text) or _FURNITURE.match(text) or _CITATION.match(text):
+        if page_header_date(text) or _FURNITURE.match(text) or _citation(text):
             return "furniture"
         if "@" in text and _EMAIL_LINE.match(text):
             return "furniture"
-    if _AUTHOR_LINE.match(text):
+    if text[0] in _AUTHOR_FIRST and _AUTHOR_LINE.match(text):
         return "author"
     if text[0] in "（(" and match_closing_dateline(text):
         return "closing"
@@ -205,7 +212,8 @@ def _joins(
         return False
     if layout.indented and not following.indent:
         return False
-    return len(current.text) >= 30 and bool(re.search(r"[，。,]", current.text))
+    text = current.text
+    return len(text) >= 30 and ("，" in text or "。" in text or "," in text)
 
 
 def _layout(paragraphs: list[Paragraph]) -> Layout:
@@ -229,7 +237,10 @@ def _unindented_title(paragraph: Paragraph) -> bool:
         not paragraph.indent
         and len(text) <= INDENTED_TITLE_MAX_CHARS
         and "。" not in text
-        and (text[-1] not in "，,、：:" or (text[-1] in "：:" and not re.search("[，,]", text)))
+        and (
+            text[-1] not in "，,、：:"
+            or (text[-1] in "：:" and "，" not in text and "," not in text)
+        )
     )
 
 
