@@ -162,7 +162,10 @@ def _shift_features(bigrams: _Bigrams, sizes: list[int], index: int) -> dict[str
     after = _window(bigrams, sizes, index + 1, 1)
     union = len(before | after)
     overlap = len(before & after) / union if union else 0.0
-    bucket = "shift_low" if overlap < 0.05 else "shift_mid" if overlap < 0.12 else "shift_high"
+    # the words before and after it: hardly any in common, some, or many
+    bucket = (
+        "words_differ" if overlap < 0.05 else "words_overlap" if overlap < 0.12 else "words_shared"
+    )
     features = {bucket: True}
     earlier = _window(bigrams, sizes, index - 1, -1, _LONG_WINDOW_CHARS)
     kept = len(after & earlier) / len(after) if after else 0.0
@@ -217,7 +220,7 @@ _CONJUNCTIONS = (
     ("shaped", "prev:role_author"),
     ("shaped", "prev:shaped"),
     ("shaped", "next:shaped"),
-    ("shaped", "shift_low"),
+    ("shaped", "words_differ"),
     ("shaped", "own_words_ahead"),
     ("shaped", "story_changes"),
     ("shaped", "story_goes_on"),
@@ -244,7 +247,7 @@ def line_features(paragraphs: list[Paragraph], layout: Layout) -> list[dict[str,
     ...         "开学第一课讲什么？各地学校各有答案，也各有讲法。")
     >>> evidence = line_features(*split_paragraphs(page))[0]
     >>> [name for name in sorted(evidence) if name.startswith(("shaped&", "tag"))]
-    ['shaped&next:role_author', 'shaped&shift_low', 'shaped&story_changes', 'tag_end']
+    ['shaped&next:role_author', 'shaped&story_changes', 'shaped&words_differ', 'tag_end']
     """
     own = [_own_features(p) for p in paragraphs]
     bigrams = _Bigrams(paragraphs)
@@ -413,7 +416,16 @@ def _evidence_text(label: str, features: dict[str, bool], line_model: LineModel)
     weighed = ", ".join(
         f"{name} {weight:+.1f}" for name, weight in line_model.evidence(features, label)
     )
-    return f"line model, {label}: {weighed}" if weighed else f"line model, {label}"
+    said = _LABEL_SAYS[label]
+    return f"line model, {said}: {weighed}" if weighed else f"line model, {said}"
+
+
+# What each label means, as line_roles' evidence says it.
+_LABEL_SAYS = {
+    "start": "opens an item",
+    "title": "goes on with the title block",
+    "body": "text of the item, no headline",
+}
 
 
 def apply_line_labels(
