@@ -205,6 +205,21 @@ def _unbracketed_names(rest: str) -> tuple[str, str]:
 
 
 _DATELINE_HINT = re.compile("电|讯|记者|通讯员|实习生|摄影")  # one of these opens every dateline
+_STANDALONE_MAX_CHARS = 40
+
+
+def _may_open(text: str) -> bool:
+    """Could the paragraph open with a dateline or byline? A dated or undated dispatch has
+    电 or 讯 in its first 80 characters, a bracketed byline opens with a bracket, a byline
+    on its own line is short; most body paragraphs are none of these (a cheap test first)."""
+    head = text[:80]
+    if "电" in head or "讯" in head:
+        return True
+    return (text[0] in "（(【[" or len(text) <= _STANDALONE_MAX_CHARS) and bool(
+        _DATELINE_HINT.search(head)
+    )
+
+
 _CREDIT_HINT = re.compile(r"摄|发|供图|视觉|影像|资料图片|^(?:图|摄影|图片)[:：/／]|图.*文$")
 
 
@@ -251,7 +266,7 @@ def match_dateline(text: str) -> Dateline | None:
     >>> match_dateline("近日,市中新项目管理局…") is None
     True
     """
-    if not _DATELINE_HINT.search(text, 0, 80):
+    if not _may_open(text):
         return None
     match, month, day = _dated(text)
     if match is None:
@@ -300,7 +315,9 @@ def _squeeze_names(text: str) -> str:
 def _standalone_byline(text: str) -> Dateline | None:
     """A paragraph that is only a byline: ``本报记者  陈  然``, ``记者 张三 通讯员 李四``,
     ``本报记者  王斌来  刘新吾整理``."""
-    if len(text) > 40 or not _STANDALONE.match(_BYLINE_VERB.sub("", text.strip())):
+    if len(text) > _STANDALONE_MAX_CHARS or not _STANDALONE.match(
+        _BYLINE_VERB.sub("", text.strip())
+    ):
         return None
     org, names = parse_byline(_squeeze_names(text.strip()))
     if not names:
