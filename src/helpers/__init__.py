@@ -7,7 +7,7 @@ The public API is flat; each verb lives in a small module of its own:
 {'news': 6, 'photo': 1}
 """
 
-from .articles import ARTICLE_COLUMNS, parse_articles
+from .articles import ARTICLE_COLUMNS, line_roles, load_bulletin, parse_articles
 from .dates import infer_issue_date
 from .errors import (
     BulletinError,
@@ -35,6 +35,8 @@ __all__ = [
     "extract_figures",
     "figures_from_path",
     "infer_issue_date",
+    "line_roles",
+    "load_bulletin",
     "normalize_text",
     "parse_articles",
     "read_bulletin",
