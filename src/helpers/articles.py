@@ -567,21 +567,21 @@ def _title_rows(item: _Item) -> list[tuple[Paragraph, str, str]]:
     return [(p, role, p.evidence + cue) for p, role in zip(item.title, roles, strict=True)]
 
 
-def _paragraph_role(item: _Item, paragraph: Paragraph) -> str:
+def _paragraph_role(item: _Item, index: int) -> str:
+    paragraph = item.paragraphs[index]
     if item.kind == "meta":
         return "furniture"
     if paragraph.role == "dateline" and paragraph is not _opening_dateline(item):
         return "body"
-    if paragraph.role in ("body", "subhead") and _is_caption(item, paragraph):
+    if paragraph.role in ("body", "subhead") and _is_caption(item, index):
         return "caption"
     return _SHOWN_ROLE.get(paragraph.role, paragraph.role)
 
 
-def _is_caption(item: _Item, paragraph: Paragraph) -> bool:
+def _is_caption(item: _Item, index: int) -> bool:
     """A photo item's text, or the paragraph right above a credit inside a story."""
     if item.kind == "photo":
         return True
-    index = item.paragraphs.index(paragraph)
     after = item.paragraphs[index + 1] if index + 1 < len(item.paragraphs) else None
     return after is not None and after.role == "credit"
 
@@ -590,7 +590,7 @@ def _line_rows(items: list[_Item]) -> list[dict]:
     rows = []
     for number, item in enumerate(items, start=1):
         shown = _title_rows(item) + [
-            (p, _paragraph_role(item, p), p.evidence) for p in item.paragraphs
+            (p, _paragraph_role(item, index), p.evidence) for index, p in enumerate(item.paragraphs)
         ]
         rows += [
             {

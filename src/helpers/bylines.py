@@ -319,7 +319,7 @@ def _standalone_byline(text: str) -> Dateline | None:
         _BYLINE_VERB.sub("", text.strip())
     ):
         return None
-    org, names = parse_byline(_squeeze_names(text.strip()))
+    org, names = parse_byline(text.strip())  # parse_byline squeezes spaced names itself
     if not names:
         return None
     return Dateline(raw=text.strip(), rest="", agency=org, names=names)

@@ -392,9 +392,9 @@ def _opens_story(paragraph: Paragraph) -> bool:
 
 
 def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str]) -> None:
-    """Headline-shaped lines right above a dateline are its item's title block, whatever the
-    weights say: up to three, the first of them the start (稳外贸 促消费 / 我市出台20条… /
-    ——全年… / 本报讯（记者…）)."""
+    """Headline-shaped lines right above a dateline (or a commentary's author line) are its
+    item's title block, whatever the weights say: up to three, the first of them the start
+    (稳外贸 促消费 / 我市出台20条… / ——全年… / 本报讯（记者…）)."""
     for index, paragraph in enumerate(paragraphs):
         if not _opens_story(paragraph) or labels[index] != "body":
             continue
@@ -403,11 +403,12 @@ def _title_blocks_over_datelines(paragraphs: list[Paragraph], labels: list[str])
             first -= 1
         if first < index:
             labels[first:index] = ["start"] + ["title"] * (index - first - 1)
-            for paragraph in paragraphs[first:index]:
-                paragraph.evidence = "over a dateline: headline-shaped lines right above it"
+            for line in paragraphs[first:index]:
+                line.evidence = _OVER_OPENING
 
 
 _KEPT_ROLES = frozenset(_PATTERN_ROLES)
+_OVER_OPENING = "over a dateline or author line: headline-shaped lines right above it"
 
 
 def _evidence_text(label: str, features: dict[str, bool], line_model: LineModel) -> str:
@@ -439,7 +440,7 @@ def apply_line_labels(
     for index, (paragraph, label) in enumerate(zip(paragraphs, labels, strict=True)):
         if paragraph.role in _KEPT_ROLES:
             continue
-        if features is not None and not paragraph.evidence.startswith("over a dateline"):
+        if features is not None and paragraph.evidence != _OVER_OPENING:
             paragraph.evidence = _evidence_text(label, features[index], line_model or model())
         if label == "body":
             paragraph.role = "subhead" if paragraph.role == "title" else paragraph.role
