@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.articles import split_articles
+from helpers.bylines import match_dateline
 from helpers.layouts import (
     LAYOUTS,
     RMRB2026_LAYOUTS,
@@ -95,6 +96,7 @@ class Tally:
     seconds: float = 0.0
     failures: list[dict] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # pages that lost a line or made it fail
+    kinds: Counter = field(default_factory=Counter)  # the kinds of error (rmrb), see ERROR_KINDS
 
     def parse(self, text: str, name: str) -> list[dict]:
         """The records of a page, timed and checked; a page the parser fails on has none."""
@@ -124,6 +126,7 @@ class Tally:
             "megabytes": self.megabytes,
             "mb_per_s": self.megabytes / self.seconds if self.seconds else None,
             "failing_pages": [failure["page"] for failure in self.failures],
+            "error_kinds": dict(self.kinds),
             "lines_lost": self.lost,
         }
 
@@ -220,6 +223,42 @@ def joined(blocks: list[list[str]]) -> list[str]:
     return [" / ".join(block) for block in blocks]
 
 
+ERROR_KINDS = {
+    "merged, no opening cue": "a true item read into the one before, its body opening with "
+    "no dateline or byline (only what its headline reads like can tell it)",
+    "merged, with opening cue": "a true item read into the one before although its body opens "
+    "with a dateline or byline",
+    "split": "a line inside a true item (a subhead, a caption, a photo title) read as a new "
+    "item's headline",
+    "title block": "the right headline with other kicker or subtitle lines",
+}
+
+
+def opens_with_cue(body: list[str]) -> bool:
+    """Whether an item's body opens with a dateline or a byline line (in its first two)."""
+    return any(match_dateline(paragraph.strip()) for paragraph in body[:2])
+
+
+def error_kinds(items: list, got: list[list[str]]) -> Counter:
+    """The errors of one page by kind (:data:`ERROR_KINDS`), matched on headlines."""
+    true = {tuple(titles): body for titles, body in items if titles}
+    got_blocks, kinds = {tuple(block) for block in got}, Counter()
+    got_lines = {line for block in got for line in block}
+    true_lines = {line for block in true for line in block}
+    for block, body in true.items():
+        if block in got_blocks:
+            continue
+        if any(line in got_lines for line in block):
+            kinds["title block"] += 1
+        else:
+            cue = "with" if opens_with_cue(body) else "no"
+            kinds[f"merged, {cue} opening cue"] += 1
+    kinds["split"] += sum(
+        1 for block in got_blocks - set(true) if not any(line in true_lines for line in block)
+    )
+    return kinds
+
+
 def measure_rmrb(pages: list[tuple[str, list]], layout: str) -> Tally:
     render, tally = LAYOUTS[layout], Tally()
     for name, items in pages:
@@ -232,6 +271,7 @@ def measure_rmrb(pages: list[tuple[str, list]], layout: str) -> Tally:
         tally.found += sum(title in got for title in want)
         tally.right += got == want
         if got != want:
+            tally.kinds.update(error_kinds(items, got))
             diff = Page(name, text, records).diff(joined(want), want, joined(got), found)
             tally.failures.append({"page": name, "diff": diff})
     return tally
@@ -327,6 +367,14 @@ def print_table(title: str, header: tuple[str, str], tallies: dict[str, Tally]) 
         )
 
 
+def print_error_kinds(tallies: dict[str, Tally]) -> None:
+    """Per layout, the errors on failing rmrb pages by kind (:data:`ERROR_KINDS`)."""
+    print("\nrmrb errors by kind (per true or found title block; see ERROR_KINDS)")
+    print(f"{'layout':<20}" + "".join(f"{kind:>26}" for kind in ERROR_KINDS))
+    for layout, tally in tallies.items():
+        print(f"{layout:<20}" + "".join(f"{tally.kinds[kind]:>26}" for kind in ERROR_KINDS))
+
+
 def print_failures(tallies: dict[str, Tally], count: int) -> None:
     for layout, tally in tallies.items():
         if not tally.failures and not tally.lost:
@@ -367,6 +415,7 @@ def main() -> None:
         items = sum(len(items) for _name, items in pages)
         head = f"rmrb: {len(pages)} pages (1 in {args.every}), {items} items, re-rendered"
         print_table(head, ("pages exact", "titles found"), rmrb)
+        print_error_kinds(rmrb)
     else:
         print(f"rmrb not found in {CORPUS_DIR}: skipped")
     if rmrb2026:

@@ -168,6 +168,8 @@ def test_not_datelines(text):
         pytest.param("本报记者  雷  声摄", "本报", ["雷声"], id="spaced-after-role"),
         pytest.param("谢万柏摄（新华社发）", None, ["谢万柏"], id="sent-by-note"),
         pytest.param("受访者供图", None, ["受访者"], id="provided-by"),
+        pytest.param("中缅油气管道项目供图", "中缅油气管道项目", [], id="supplied-by-a-project"),
+        pytest.param("（英国驻华使馆供图）", "英国驻华使馆", [], id="supplied-by-an-embassy"),
         pytest.param("人民视觉", None, [], id="photo-agency-alone"),
         pytest.param("曹  一图  卜  拉文", None, ["曹一"], id="cartoon"),
     ],

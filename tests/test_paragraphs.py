@@ -43,6 +43,8 @@ def only_role(line: str) -> str:
         pytest.param("责任编辑：李华", "furniture", id="web-editor"),
         pytest.param("版式设计  蔡华伟", "furniture", id="layout-no-colon"),
         pytest.param("制图：张芳芳", "furniture", id="chart-credit"),
+        pytest.param("稿件统筹：汪晓东 张 炜", "furniture", id="copy-coordinator"),
+        pytest.param("图片统筹：李  舒", "furniture", id="picture-coordinator"),
         pytest.param("选题线索来信邮箱：rmrbstb@peopledaily.cn", "furniture", id="mailbox"),
         pytest.param("（作者为中国社会科学院学部委员）", "author", id="author-is"),
         pytest.param("（作者单位：北京大学经济学院）", "author", id="author-affiliation"),

@@ -31,6 +31,7 @@ from .paragraphs import (
     author_text,
     is_bare_name,
     is_jump_from,
+    is_production_credit,
     split_paragraphs,
     strip_markup,
 )
@@ -266,12 +267,22 @@ class _Grouper:
             if len(run) > 3:  # lines above a three-line title block: furniture
                 self.items.insert(-1, _Item(kind="meta", paragraphs=run[:-3], closed=True))
         elif following is not None and following.role in ("furniture", "jump") and self.at_edge():
-            self.meta().paragraphs.extend(run)  # a label over page furniture: 图片报道 / 制图：…
+            self.spread_title(run, following)  # a title over furniture: 图片报道 / 版式设计：…
         elif self.current is None and following is not None and following.role != "body":
             self.start("meta").paragraphs.extend(run)
         else:
             self.open_item(run[0]).paragraphs.extend(run)
         return end
+
+    def spread_title(self, run: list[Paragraph], following: Paragraph) -> None:
+        """A title block over who made the page (图片报道 over 版式设计：…) is the title of a
+        photo spread, whose pictures the text does not carry; over other furniture (a table of
+        contents' 第十三版) it is furniture too."""
+        if len(run) > 3 or not is_production_credit(following.text):
+            self.meta().paragraphs.extend(run)
+            return
+        self.start("photo").title = run
+        self.current.closed = True
 
     def furniture(self, paragraph: Paragraph, after: int) -> None:
         if not self.at_edge() and self.continues(after):

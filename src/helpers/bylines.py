@@ -114,6 +114,10 @@ PHOTO_SOURCES = ("人民视觉", "视觉中国", "资料图片", "本报资料�
 _SOURCE_CREDIT = re.compile(
     rf"^[（(]?{_S}(?P<source>{'|'.join(PHOTO_SOURCES)}){_S}[）)]?(?P<names>)$"
 )
+# A picture an organisation supplied: 中缅油气管道项目供图, （英国驻华使馆供图）.
+_SUPPLIED = re.compile(
+    rf"^[（(]?{_S}(?P<org>[\u4e00-\u9fff·]{{2,20}}?){_S}供图{_S}[）)]?(?P<names>)$"
+)
 _SLASH_CREDIT = re.compile(rf"^(?:图|摄影|图片|摄)[:：/／]{_S}(?P<names>{_NAMES}){_S}$")
 # A cartoon's credit: who drew it and who wrote the verse (曹  一图  卜  拉文, 勾犇图 羽生文).
 _CARTOON_CREDIT = re.compile(rf"^(?P<names>{_NAME}){_S}图{_S}(?:{_NAME}){_S}文$")
@@ -368,7 +372,7 @@ def match_credit(text: str) -> Credit | None:
     if len(text) > 48 or not _CREDIT_HINT.search(text):
         return None
     text = _squeeze_names(text)
-    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT, _CARTOON_CREDIT, _SOURCE_CREDIT):
+    for pattern in (_CREDIT, _SENT_BY, _SLASH_CREDIT, _CARTOON_CREDIT, _SOURCE_CREDIT, _SUPPLIED):
         match = pattern.match(text)
         if not match:
             continue

@@ -27,7 +27,14 @@ from .dates import page_header_date
 from .paths import LEXICON_DIR
 from .reading import has_chinese
 
-__all__ = ["Paragraph", "split_paragraphs", "Layout", "author_text", "is_bare_name"]
+__all__ = [
+    "Paragraph",
+    "split_paragraphs",
+    "Layout",
+    "author_text",
+    "is_bare_name",
+    "is_production_credit",
+]
 
 SURNAMES = LEXICON_DIR / "surnames.txt"
 TITLE_MAX_CHARS = 48
@@ -38,16 +45,33 @@ _TERMINAL = "。！？!?…；;”’」』）)】》"
 _RUN_TOGETHER = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』]))[ \u3000]{2,}(?=\S)")
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.*[。！？”])[ \u3000]+(?P<credit>[^。！？]{2,40})$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_FURNITURE = re.compile(
-    r"^(?:第\s*[\d一二三四五六七八九十]+\s*版.{0,20}"
-    r"|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|[（(]?(?:本版|本期)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版|统筹)[:：\s].{0,30}"
-    r"|(?:数据|资料)来源[:：].{0,40}|本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩"
-    r"|(?:观看视频|扫码(?:观看|看视频|阅读)).{0,20}"
-    r"|(?:本版|投稿|电子|来稿)?邮箱[:：\s].{0,40}"
-    r"|(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技|教育|评论|专版|专栏|专题"
-    r"|本地|广告|副刊|理论|视点|国内新闻|国际新闻|本地新闻|[\u4e00-\u9fff]{2,4}新闻)[:：]?)$"
+# Who made the page: 版式设计：蔡华伟, 本版责编：…, 稿件统筹：汪晓东 张 炜, （制图：…）.
+_PRODUCTION_CREDIT = (
+    r"[（(]?(?:本版|本期|稿件|文字|图片|视频|版面)?"
+    r"(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|制图|图表制作|组版|统筹)[:：\s].{0,30}"
 )
+_FURNITURE = re.compile(
+    rf"""^(?:第\s*[\d一二三四五六七八九十]+\s*版.{{0,20}}      # 第05版：要闻, a page reference
+    |(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}                          # 2021-07-14, a page date
+    |{_PRODUCTION_CREDIT}                                      # 版式设计：蔡华伟
+    |(?:数据|资料)来源[:：].{{0,40}}                             # 数据来源：国家统计局
+    |本版(?:照片|图片)(?:除署名外)?均?为资料图片|更多精彩             # notes on the pictures
+    |(?:观看视频|扫码(?:观看|看视频|阅读)).{{0,20}}                  # 扫码看视频
+    |(?:本版|投稿|电子|来稿)?邮箱[:：\s].{{0,40}}                   # 本版邮箱：…
+    |(?:要闻|综合|综合新闻|时政|经济|财经|社会|国内|国际|体育|文化|科技  # section labels
+    |教育|评论|专版|专栏|专题|本地|广告|副刊|理论|视点|国内新闻|国际新闻
+    |本地新闻|[\u4e00-\u9fff]{{2,4}}新闻)[:：]?
+    )$""",
+    re.VERBOSE,
+)
+_PRODUCTION_LINE = re.compile(rf"^{_PRODUCTION_CREDIT}$")
+
+
+def is_production_credit(text: str) -> bool:
+    """Is the line who made the page (版式设计：蔡华伟, 本版责编：…)?"""
+    return bool(_PRODUCTION_LINE.match(text))
+
+
 # A web page's citation of the printed page: 《人民日报》（2025年03月12日第 05 版）.
 _CITATION = re.compile(
     r"^《[^《》]{2,16}》\s*[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -267,6 +291,28 @@ def _read_indented_titles(paragraphs: list[Paragraph]) -> None:
     for before, after in zip(reversed(paragraphs[:-1]), reversed(paragraphs[1:]), strict=True):
         if after.role == "title" and before.role == "body" and not before.indent and after.gap == 0:
             before.role = "title"
+    _read_salutations(paragraphs)
+
+
+_SALUTATION_EVIDENCE = "a salutation: flush left, ending in a colon, right above the indented body"
+
+
+def _read_salutations(paragraphs: list[Paragraph]) -> None:
+    """A letter's or speech's salutation is set flush left like a headline, but it ends in a
+    colon and the indented body follows at once (亲爱的妈妈：, 同志们：; 大会主席先生， over
+    各位代表：): it opens the body, and no title line ends in a colon right above prose."""
+    for index, (line, after) in enumerate(pairwise(paragraphs)):
+        if line.role != "title" or line.text[-1] not in "：:" or after.gap:
+            continue
+        if not after.indent or after.role not in ("body", "subhead"):
+            continue
+        first = index
+        while first > 0 and paragraphs[first - 1].role == "title":
+            if paragraphs[first - 1].text[-1] not in "，," or paragraphs[first].gap:
+                break
+            first -= 1
+        for paragraph in paragraphs[first : index + 1]:
+            paragraph.role, paragraph.evidence = "body", _SALUTATION_EVIDENCE
 
 
 @lru_cache(maxsize=1)
