@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 
@@ -49,7 +50,26 @@ def best_seconds(run) -> tuple[float, object]:
     return best, result
 
 
+def accuracy() -> None:
+    """The pass rates on the peers' own test cases and the subjects of the labelled corpus
+    figures (benchmarks/peer_specs.py and benchmarks/subjects.py), beside the speed."""
+    import peer_specs
+    import subjects
+
+    if peer_specs.peer_folder() is None:
+        print(f"peer specs not found at {peer_specs.PEER_DIR}: pass rates skipped")
+    for suite in peer_specs.SUITES if peer_specs.peer_folder() else ():
+        result = peer_specs.score(suite)
+        print(f"peer suite {suite}: {result.passed}/{result.applicable} pass, {result.rate:.2f}")
+    folder = corpus_folder("rmrb")
+    if folder is not None:
+        right, total, _misses = subjects.score(folder)
+        print(f"subjects of {total} labelled corpus figures right: {right / total:.2f}")
+
+
 def main() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    accuracy()
     limit = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
     texts = bodies(limit)
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6

@@ -7,6 +7,7 @@ import pytest
 from helpers import parse_articles
 from helpers.figures import (
     FIGURE_COLUMNS,
+    body_figures,
     extract_figures,
     figures_from_path,
     figures_from_text,
@@ -17,13 +18,13 @@ from helpers.reading import normalize_text
 
 @pytest.fixture(scope="module")
 def sample_figures(sample_path):
-    return extract_figures(parse_articles(sample_path))
+    return body_figures(extract_figures(parse_articles(sample_path)))
 
 
 SAMPLE_MONEY = [
     # article, text, yuan, qualifier, subject, category
     (5, "1亿元", 1e8, "at_least", "资金", "funding"),
-    (5, "60亿元", 6e9, "", "基金规模", "investment"),
+    (5, "60亿元", 6e9, "", "广阳岛绿色发展基金", "investment"),
     (5, "20万元", 2e5, "", "奖励", "award"),
     (5, "15万元", 1.5e5, "", "奖励", "award"),
     (5, "5万元", 5e4, "", "补助", "subsidy"),
@@ -349,3 +350,187 @@ def test_vague_money_keeps_its_subject_and_totals_count_it_once():
 def test_chinese_numeral_at_the_very_start_of_a_body(body, text, yuan):
     figure = one(body)
     assert (figure["text"], figure["yuan"]) == (text, yuan)
+
+
+# Issue 12: forms of money and rates newspapers use, one case per rule example.
+
+
+def _rows(text: str, kind: str | None = None) -> list[dict]:
+    rows = figures_from_text(normalize_text(text))
+    return [r for r in rows if kind is None or r["kind"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "currency"),
+    [
+        pytest.param("票价从800到1万元不等", [800, 10_000], "CNY", id="range-unit-on-high-end"),
+        pytest.param("补助2000至3万元", [2000, 30_000], "CNY", id="range-low-end-keeps-scale"),
+        pytest.param("两到三万港元", [20_000, 30_000], "HKD", id="range-one-digit-low-end"),
+        pytest.param("两到三千元", [2000, 3000], "CNY", id="range-shared-place"),
+        pytest.param("1万(含)-5万元", [10_000, 50_000], "CNY", id="range-inclusive-mark"),
+        pytest.param("1万元--5万元", [10_000, 50_000], "CNY", id="range-double-dash"),
+        pytest.param("十美元", [10], "USD", id="one-digit-dollars"),
+        pytest.param("这台电脑两美元", [2], "USD", id="liang-dollars"),
+        pytest.param("打印费十块钱", [10], "CNY", id="kuai-qian"),
+        pytest.param("花费我三块", [3], "CNY", id="kuai-at-clause-end"),
+        pytest.param("开销123元1角1分", [123.11], "CNY", id="jiao-fen"),
+        pytest.param("六十四万零一百四十三元一角七分", [640_143.17], "CNY", id="chinese-jiao-fen"),
+        pytest.param("十块三毛", [10.3], "CNY", id="kuai-mao"),
+        pytest.param("两美元又三美分", [2.03], "USD", id="cents"),
+        pytest.param("港币两千九百六十元", [2960], "HKD", id="currency-before"),
+        pytest.param("9000元日币", [9000], "JPY", id="currency-after-yuan"),
+        pytest.param("三万元欧元", [30_000], "EUR", id="yuan-then-euro"),
+        pytest.param("央行到期定存单5306亿台币", [530_600_000_000], "TWD", id="taibi"),
+        pytest.param("新台币 177.1 亿元", [17_710_000_000], "TWD", id="spaced-amount"),
+        pytest.param("价格300美圆", [300], "USD", id="meiyuan-variant"),
+        pytest.param("达到445奈拉", [445], "NGN", id="naira"),
+        pytest.param("售价￥300", [300], "CNY", id="yen-sign"),
+        pytest.param("4人民币", [4], "CNY", id="renminbi-as-unit"),
+        pytest.param("1 万元", [10_000], "CNY", id="space-before-magnitude"),
+        pytest.param("3千万亿日元", [3e15], "JPY", id="qianwanyi"),
+        pytest.param("两个亿卢布", [200_000_000], "RUB", id="ge-yi"),
+        pytest.param("税额共计壹仟玖佰圆整", [1900], "CNY", id="financial-numerals"),
+        pytest.param("利息9佰日元", [900], "JPY", id="digit-and-financial-place"),
+        pytest.param("82，225.00元", [82_225], "CNY", id="full-width-thousands"),
+    ],
+)
+def test_money_forms(text, amounts, currency):
+    money = _rows(text, "money")
+    assert [round(r["amount"], 2) for r in money] == amounts
+    assert {r["currency"] for r in money} == {currency}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("三块屏幕同时亮起", id="kuai-pieces"),
+        pytest.param("推进一元化管理", id="yiyuanhua"),
+        pytest.param("打破城乡二元结构", id="binary"),
+        pytest.param("五角大楼宣布了作战计划", id="pentagon"),
+        pytest.param("这支队伍里有陆续到来的人", id="financial-digits-in-words"),
+        pytest.param("订单号 A202107211321363588510367 可用作", id="order-number"),
+    ],
+)
+def test_not_money(text):
+    assert _rows(text, "money") == []
+
+
+def test_financial_digits_in_words_leave_the_figures_beside_them():
+    assert [r["text"] for r in _rows("队伍200人，大陆3家企业")] == ["200人", "3家"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pct", "qualifier"),
+    [
+        pytest.param("增速为-2.1%", "growth", -2.1, "", id="minus-sign"),
+        pytest.param("同比增长负3.9%", "growth", -3.9, "", id="fu-sign"),
+        pytest.param("百分之五", "percent", 5, "", id="baifenzhi-one-digit"),
+        pytest.param("提高了六个百分点", "pp", 6, "", id="pp-one-digit"),
+        pytest.param("打八五折", "percent", 85, "", id="discount-two-digits"),
+        pytest.param("全场75折", "percent", 75, "", id="discount-arabic"),
+        pytest.param("费率为千分之三", "percent", 0.3, "", id="per-mille"),
+        pytest.param("万分之五的手续费", "percent", 0.05, "", id="per-ten-thousand"),
+        pytest.param("只占半成", "percent", 5, "", id="half-tenth"),
+        pytest.param("三成半的企业", "percent", 35, "", id="tenths-and-a-half"),
+        pytest.param("减少审批时间40%", "growth", -40, "", id="decline-with-object"),
+        pytest.param("缩减用地30%以上", "growth", -30, "at_least", id="cut-with-object"),
+        pytest.param("能耗压减5%", "growth", -5, "", id="yajian"),
+        pytest.param("以6.2%的年均增速", "growth", 6.2, "", id="number-first-growth"),
+        pytest.param("增长接近8%", "growth", 8, "approx", id="qualifier-after-verb"),
+    ],
+)
+def test_rate_forms(text, kind, pct, qualifier):
+    rates = [r for r in _rows(text) if r["kind"] in ("percent", "growth", "pp")]
+    assert [(r["kind"], r["pct"], r["qualifier"]) for r in rates] == [(kind, pct, qualifier)]
+
+
+def test_a_list_shares_its_unit_and_its_qualifier():
+    money = _rows("第一、二、三季度分别为7.01万亿、7.66万亿和8.24万亿元。", "money")
+    assert [r["amount"] for r in money] == [7.01e12, 7.66e12, 8.24e12]
+    money = _rows("全年经济总量先后突破80万亿元、90万亿元。", "money")
+    assert [(r["amount"], r["qualifier"]) for r in money] == [(8e13, "over"), (9e13, "over")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        pytest.param("出口12.48万亿元，增长5.2%。", ["出口", "出口"], id="carried-to-growth"),
+        pytest.param("民营企业进出口增长10.4%。", ["民营企业进出口"], id="before-the-verb"),
+        pytest.param("贸易顺差2.05万亿元，扩大44.2%。", ["贸易顺差", "贸易顺差"], id="kuoda"),
+        pytest.param("共获得730万美元资金。", ["资金"], id="own-noun"),
+        pytest.param("领取到了54万余元的稳岗补贴。", ["稳岗补贴"], id="own-noun-after-de"),
+        pytest.param(
+            "江苏、浙江、安徽出口分别增长5.6%、6.6%、11.9%。", ["出口"] * 3, id="shared-head"
+        ),
+        pytest.param(
+            "较大事故、重特大事故起数分别下降10.2%和5.3%。",
+            ["较大事故", "重特大事故起数"],
+            id="listed-subjects-in-turn",
+        ),
+        pytest.param("59.45%的游客参观了历史文化街区。", ["游客"], id="share-of-whom"),
+        pytest.param("2018年中国体育产业增加值占GDP的比重超过1%。", ["体育产业增加值"], id="zhan"),
+    ],
+)
+def test_subjects(text, subjects):
+    rows = [r for r in _rows(text) if r["kind"] in ("money", "growth", "percent", "pp")]
+    assert [r["subject"] for r in rows] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param("各项贷款余额3.5万亿元。", "loan", id="loan-balance"),
+        pytest.param("授信额度200亿元。", "loan", id="credit-line"),
+        pytest.param("被处以罚款5万元。", "fine", id="fine"),
+        pytest.param("门票价格100元。", "price", id="price"),
+        pytest.param("月薪8000元。", "income", id="wage"),
+        pytest.param("全年营业额1.2亿元。", "revenue", id="turnover"),
+        pytest.param("基金规模60亿元。", "investment", id="fund-size"),
+        pytest.param("一等奖奖金10万元。", "award", id="prize"),
+        pytest.param("出口12.48万亿元。", "trade", id="exports"),
+        pytest.param("他说，这笔钱有5万元。", "other", id="names-nothing"),
+    ],
+)
+def test_categories(text, category):
+    assert [r["category"] for r in _rows(text, "money")] == [category]
+
+
+def test_figures_in_titles_carry_their_field():
+    page = (
+        "前三季度工业增加值同比增长6.1%\n全市地区生产总值突破3万亿元\n每户最高补助5万元\n\n"
+        "　　本报讯 今年前三季度，全市经济运行稳中有进。\n"
+    )
+    figures = extract_figures(parse_articles(page))
+    got = figures[["field", "kind", "text"]].values.tolist()
+    assert ["kicker", "growth", "6.1%"] in got
+    assert ["headline", "money", "3万亿元"] in got
+    assert ["subtitle", "money", "5万元"] in got
+    assert body_figures(figures).empty
+
+
+@pytest.fixture(scope="module")
+def benchmarks_dir():
+    import sys
+
+    from helpers.paths import PROJ_ROOT
+
+    sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+
+
+def test_peer_suites_pass(benchmarks_dir):
+    import peer_specs
+
+    if peer_specs.peer_folder() is None:
+        pytest.skip(f"no peer specs at {peer_specs.PEER_DIR} (set BULLETIN_CORPUS beside them)")
+    for suite in peer_specs.SUITES:
+        result = peer_specs.score(suite)
+        print(f"{suite}: {result.passed}/{result.applicable} = {result.rate:.2f}")
+        assert result.rate >= 0.95, result.failures
+
+
+def test_subjects_of_the_labelled_corpus_figures(benchmarks_dir, corpus):
+    import subjects
+
+    right, total, misses = subjects.score(corpus / "rmrb")
+    print(f"subjects right on {right}/{total}")
+    assert right / total >= 0.85, misses

@@ -133,7 +133,7 @@ def test_growth_over_time_lists_dated_growth_in_date_order(figures):
         ["issue_date", "source_file", "text", "pct", "basis", "subject"]
     ].values.tolist() == [
         ["2021-07-13", "cqrb_20210713.txt", "35.69%", 35.69, "yoy", "工业产值"],
-        ["2021-08-03", "cqrb_20210803.txt", "2.1%", -2.1, "yoy", "贷款"],
+        ["2021-08-03", "cqrb_20210803.txt", "2.1%", -2.1, "yoy", "小微企业贷款"],
     ]
     assert growth["sentence"].iloc[0] == "今年上半年，全区工业产值同比增长35.69%。"
 

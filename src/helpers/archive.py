@@ -127,7 +127,7 @@ def _rows(bulletin: Bulletin, words: bool) -> tuple[list[dict], dict]:
     records = split_articles(bulletin)
     rows = {
         "articles": records,
-        "figures": figure_rows((r["article_id"], r["kind"], r["body"]) for r in records),
+        "figures": figure_rows(records),
     }
     if words:
         rows["words"] = article_word_columns(records)

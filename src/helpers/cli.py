@@ -123,6 +123,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     _common(commands.add_parser("articles", help="one row per article of a bulletin"))
+    for add in (_figures_command, _topics_command, _cloud_command, _report_command):
+        add(commands)
+    _archive_command(commands)
+    return parser
+
+
+def _figures_command(commands) -> None:
     figures = commands.add_parser(
         "figures", help="money, shares, growth figures and counts, one row each"
     )
@@ -133,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND[,KIND]",
         help=f"keep only these kinds: {','.join(FIGURE_KINDS)}",
     )
+
+
+def _topics_command(commands) -> None:
     topics = commands.add_parser(
         "topics", help="keywords per article or for the bulletin, with topics"
     )
@@ -142,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     topics.add_argument("--by", choices=["article", "bulletin"], default="article")
     topics.add_argument("--method", choices=["tfidf", "textrank"], default="tfidf")
+
+
+def _cloud_command(commands) -> None:
     cloud = commands.add_parser("wordcloud", help="a word cloud PNG of the bulletin or one article")
     cloud.add_argument("file", type=Path, help="bulletin text file")
     cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
@@ -149,6 +162,9 @@ def _parser() -> argparse.ArgumentParser:
     cloud.add_argument(
         "--article", type=_positive, metavar="N", help="only article N (its article_id)"
     )
+
+
+def _report_command(commands) -> None:
     report = commands.add_parser(
         "report", help="run the notebooks on bulletins and export HTML reports"
     )
@@ -168,6 +184,9 @@ def _parser() -> argparse.ArgumentParser:
         help="only these notebooks, by number (e.g. 02,03)",
     )
     report.add_argument("--no-input", action="store_true", help="hide the code cells in the HTML")
+
+
+def _archive_command(commands) -> None:
     archive = commands.add_parser("archive", help="many bulletins at once, cached as Parquet")
     archive.add_argument(
         "source", metavar="DIR_OR_GLOB", help="a folder of .txt bulletins, or a glob"
@@ -184,7 +203,6 @@ def _parser() -> argparse.ArgumentParser:
     archive.add_argument("--address", help="a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
     archive.add_argument("--words", action="store_true", help="also count words (for topics)")
     archive.add_argument("--no-cache", action="store_true", help="process every file again")
-    return parser
 
 
 def _render(frame, fmt: str, title: str, command: str) -> str:

@@ -1,26 +1,32 @@
 """Figures: every amount, share, growth figure and count in the articles, normalised.
 
-``extract_figures(articles)`` scans the ``body`` of each news and photo row of an articles
-DataFrame (see :func:`helpers.articles.parse_articles`) and returns one row per number as
-written, with the columns in :data:`FIGURE_COLUMNS`:
+``extract_figures(articles)`` scans the kicker, headline, subtitle and body of each news and
+photo row of an articles DataFrame (see :func:`helpers.articles.parse_articles`) and returns
+one row per number as written, with the columns in :data:`FIGURE_COLUMNS`:
 
+- ``field``: where the figure stands (``kicker``, ``headline``, ``subtitle``, ``body``); a
+  title usually repeats a body figure, so charts and totals keep to ``body`` rows;
 - ``kind``: ``money``, ``percent`` (a share), ``growth`` (a change in per cent or 倍),
   ``pp`` (percentage points), ``count`` (家, 人, 件...) or ``measure`` (克, 米, mK...);
 - ``text`` exactly as written, ``value`` in the unit written (1.5 for 1.5亿元), ``unit``;
 - ``currency`` (CNY, USD...), ``amount`` (money in its currency's base unit, counts and
   measures without 万/亿), ``yuan`` (CNY money in yuan), ``pct`` (per cent for percent,
-  growth and pp rows: 70 for 七成, 150 for 增长1.5倍);
+  growth and pp rows: 70 for 七成, 150 for 增长1.5倍, 85 for 八五折);
 - ``qualifier`` (``at_least``, ``at_most``, ``over``, ``approx`` or empty), ``range_id``
   (the two ends of 20万至50万元 share it), ``basis`` (``yoy``, ``mom``, ``vs_prev_year``),
   ``direction`` (``up``/``down``; a decline has a negative value);
-- ``subject`` (专项资金, 奖金, 补助, 产值...) and ``category`` (funding, award, subsidy,
-  investment, output, loan, revenue, other);
-- ``sentence`` and ``start``/``end``, the offsets of ``text`` in the article body.
+- ``subject``, the noun phrase the figure measures, read from its clause (出口 in
+  出口12.48万亿元，增长5.2%, for both figures), and for money its ``category`` (funding, award,
+  subsidy, investment, output, loan, revenue, trade, income, price, fine... from
+  ``data/lexicon/money_subjects.csv``; ``other`` where the subject names none);
+- ``sentence`` and ``start``/``end``, the offsets of ``text`` in its field.
 
 Vague money amounts become a range of two rows sharing a ``range_id``, qualifier ``approx``:
-两三千元 2000-3000, 十几万元 11万-19万, 几十万元 and 数十万元 20万-90万 (几/数: two to nine).
-Not figures: years and dates (2015年, 7月13日, 1-6月), ordinals (第16条, 第六届), model names
-(5G, M9), and vague counts (几十人, 数百家).
+两三千元 2000-3000, 三五百块 300-500, 十几万元 11万-19万, 几十万元 and 数十亿元 20万-90万 (几/数:
+two to nine). Not figures: years and dates (2015年, 7月13日, 1-6月), ordinals (第16条, 第六届),
+model names (5G, M9), vague counts (几十人, 数百家) and words (一元化, 二元结构, 三块屏幕).
+The vocabularies (units, currencies, qualifiers, change verbs, what money is for) are tables in
+:mod:`helpers.vocab` and ``data/lexicon/``.
 """
 
 from __future__ import annotations
@@ -33,209 +39,166 @@ import pandas as pd
 
 from . import tables
 from .dates import CN_DIGITS
-from .numbers import CURRENCIES, MAGNITUDES, format_amount, split_magnitude, to_number
+from .numbers import format_amount, split_magnitude, to_number
+from .vocab import (
+    BASES,
+    CHANGE_DOWN,
+    CHANGE_UP,
+    CHANGE_WITH_OBJECT,
+    COUNT_UNITS,
+    CURRENCIES,
+    CURRENCY_PREFIXES,
+    MAGNITUDES,
+    MEASURE_UNITS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RATE_UNITS,
+    SUB_UNITS,
+    money_subjects,
+)
 
 __all__ = [
     "FIGURE_COLUMNS",
     "FIGURE_KINDS",
+    "TITLE_FIELDS",
     "extract_figures",
     "figures_from_text",
     "figures_from_path",
     "readable_figures",
     "one_per_range",
+    "body_figures",
 ]
 
 FIGURE_COLUMNS = tables.columns("figures")
 FIGURE_KINDS = ("money", "percent", "growth", "pp", "count", "measure")
+TITLE_FIELDS = ("kicker", "headline", "subtitle")
+FIELDS = (*TITLE_FIELDS, "body")
 
-_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# Chinese numerals: two characters or more (一个, 两家 are words, not figures), a single
-# digit before 成/倍 (七成, 增长一倍), or a bare 百/千/万 after 近/超/过 (近百亿元, 过万元).
-_CN = (
-    r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]+"
-    r"|[一二两三四五六七八九十](?=[成倍])|(?<=[近约超逾达过上])[百千万亿]"
+
+def _alternation(words) -> str:
+    """Words as one regex alternation, the longest first (so 万亿 wins over 万)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Financial numerals (壹仟玖佰圆整) read as everyday ones, character for character.
+_FINANCIAL = str.maketrans(
+    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿"
 )
-_MAG = r"万亿|千亿|百亿|亿|千万|百万|万|千"
-_MONEY = sorted((c for c in CURRENCIES if c != "人民币"), key=len, reverse=True)
-_COUNT = (
-    "人次 部门 家 个 份 所 件 户 人 名 项 条 次 台 辆 套 座 部 只 头 架 艘 批 间 张 本 篇 场 位 支 "
-    "种 类 处 栋 例 起 宗 笔 款 枚 颗 株 棵 门 幅 首 册 箱 盒 双 对 把 所 团 队 村 镇 县 个体"
-).split()
-_MEASURE = (
-    "平方公里 平方千米 平方米 立方米 千米 公里 厘米 毫米 纳米 米 千克 公斤 克 吨 亩 公顷 千瓦时 "
-    "千瓦 兆瓦 吉瓦 瓦 摄氏度 度 毫升 升 标箱 TEU mK km kg kWh kW MW GW nm GHz MHz Hz TB GB MB "
-    "Gbps Mbps K ℃"
-).split()
-_UNIT_KIND = {
-    **{u: "money" for u in _MONEY},
-    **{u: "count" for u in _COUNT},
-    **{u: "measure" for u in _MEASURE},
-    "%": "percent",
-    "个百分点": "pp",
-    "百分点": "pp",
-    "个基点": "bp",
-    "基点": "bp",
-    "倍": "ratio",
-    "成": "share",
-}
-_UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_KIND, key=len, reverse=True))
-_UNIT_FIRST = "".join(sorted({re.escape(u[0]) for u in _UNIT_KIND}))
-# Speed matters (an archive is tens of MB): the lookbehind skips positions inside a number,
-# and the one-character lookahead rejects most numbers (years, dates) before the long unit
-# alternation is tried.
-_FIGURE = re.compile(
-    rf"(?P<pctcn>百分之(?P<pctnum>{_AR}|{_CN}))"
-    rf"|(?P<fan>翻(?P<fann>一|两|二|三|四)番)"
-    rf"|(?<![\d.零〇一二两三四五六七八九十百千万亿点])(?<!\d,)(?P<num>{_AR}|{_CN})"
-    rf"(?:(?P<mag>{_MAG})(?P<yu>余|多)?|(?P<yu2>余|多)(?P<mag2>{_MAG})?)?"
-    rf"(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})(?P<rmb>人民币)?"
+_FINANCIAL_PLACE = frozenset("拾佰仟萬億")
+_FINANCIAL_CHAR = re.compile("[拾佰仟萬億壹贰貳]")  # a financial number has one of these
+_FINANCIAL_RUN = re.compile(
+    r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億零〇一二两三四五六七八九十百千万亿\d.]{2,}"
 )
-# A cheap first pass finds candidates; _FIGURE then reads each in full. The pass starts
-# with one character class, which lets the regex engine skip ahead fast, and it already
-# leaves out the commonest non-figures: 一个/两家 (a single Chinese digit), 1日 (a date,
-# though 日元 is a currency) and 5G.
+
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_UNIT_HEAD = "(?:[{}]|日元|G[WBHb])".format("".join(c for c in _UNIT_FIRST if c not in "日G"))
-_CANDIDATE = re.compile(
-    rf"[\d{_CN_CHARS}翻]"
-    rf"(?:[\d,.{_CN_CHARS}点]+(?:{_MAG})?[余多]?(?:{_MAG})?{_UNIT_HEAD}"
-    rf"|(?<=\d)[余多]?(?:{_MAG})?{_UNIT_HEAD}"
-    rf"|(?<=[一二两三四五六七八九十])[成倍]"
-    rf"|(?<=[十百千万亿])[余多]?{_UNIT_HEAD}"
-    rf"|(?<=十)几{_UNIT_HEAD}"
-    rf"|(?<=翻)[一两二三四]番"
-    rf"|(?<=百)分之)"
+_SINGLE = "一二两三四五六七八九十"
+_MONEY_UNITS = [u for u in CURRENCIES if u != "人民币"] + ["人民币"]
+_MONEY_UNIT = _alternation(_MONEY_UNITS)
+_MAG = _alternation(MAGNITUDES)
+_UNIT_KIND = {
+    **{u: "money" for u in _MONEY_UNITS},
+    **{u: "count" for u in COUNT_UNITS},
+    **{u: "measure" for u in MEASURE_UNITS},
+    **RATE_UNITS,
+}
+_UNITS = _alternation(_UNIT_KIND)
+_AR = r"\d{1,3}(?:[,，]\d{3})+\.\d+|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = rf"""
+    [{_CN_CHARS}][{_CN_CHARS}点]+            # two characters or more: 四千五百, 三点五
+  | [{_SINGLE}](?=[成倍])                   # one digit before 成/倍: 七成, 增长一倍
+  | (?<=[近约超逾达过上])[百千万亿]          # a bare magnitude after a qualifier: 近百亿元, 过万元
+  | [{_SINGLE}](?=(?:{_MONEY_UNIT})|个亿)  # one digit before money: 十美元, 两元, 两个亿
+  | [{_SINGLE}](?=个?百分点)              # 六个百分点
+  | 十(?=[余多])                             # 十多欧元
+"""
+_SP = r"[ \u3000]?"  # 1 万元, 新台币 177.1 亿元: one space may stand inside an amount
+_FIGURE = re.compile(
+    rf"""
+    (?P<pctcn>百分之(?P<pctnum>{_AR}|{_CN}|[{_SINGLE}]))            # 百分之五, 百分之三十五
+  | (?<![\d{_CN_CHARS}])(?P<per>(?P<base>[千万])分之(?P<pernum>{_AR}|{_CN}|[{_SINGLE}]))  # 千分之三
+  | (?P<fan>翻(?P<fann>[一两二三四])番)                  # 翻一番: doubled
+  | (?P<halfcheng>半成)(?!品)                             # 半成: five per cent, not 半成品
+  | (?P<zhe>(?P<zhenum>\d{{1,2}}(?:\.\d)?|[一二三四五六七八九]{{1,2}})折)  # 八五折, 7.5折
+  | (?P<symbol>[￥¥]){_SP}(?P<snum>{_AR})(?P<smag>{_MAG})?(?:元)?      # ￥300
+  | (?<![\d.{_CN_CHARS}点])(?<!\d,)(?P<num>{_AR}|{_CN})                # the number
+    {_SP}(?:(?P<mag>{_MAG})(?P<yu>余|多)?|(?P<yu2>余|多)(?P<mag2>{_MAG})?)?  # 万, 多万, 万余
+    {_SP}(?P<unit>{_UNITS})                                             # 元, %, 家, 吨
+    """,
+    re.VERBOSE,
 )
+# A cheap first pass finds where a figure may start; _FIGURE then reads it in full. It
+# starts with one character class, which lets the regex engine skip ahead fast, and leaves
+# out the commonest non-figures at once: 一个/两家 (one Chinese digit before a count) and 5G.
+_UNIT_FIRST = "".join(sorted({re.escape(u[0]) for u in _UNIT_KIND}))
+_RATE_STARTS = r"""
+      | (?<=[{single}])(?:[成倍余多折]|个?百分点)                     # 七成, 十多, 六个百分点
+      | (?<=\d)[\d.]*折                                             # 75折
+      | (?<=[百千万])分之 | (?<=翻)[一两二三四]番 | (?<=半)成         # 百分之, 翻番, 半成
+      | (?<=[一二三四五六七八九])[一二三四五六七八九]折             # 八五折
+"""
+
+
+def _candidates(unit_first: str, rates: bool) -> re.Pattern:
+    """Where a figure may start, with a unit starting with one of ``unit_first``."""
+    return re.compile(
+        rf"""[\d{_CN_CHARS}翻半￥¥千万](?=
+        (?<=\d)[\d,，.]*{_SP}(?:{_MAG})?[余多]?(?:{_MAG})?{_SP}[{unit_first}]  # 12.5万元
+      | (?<=[{_CN_CHARS}])[{_CN_CHARS}点]+(?:{_MAG})?[余多]?(?:{_MAG})?{_SP}[{unit_first}]
+      | (?<=[{_SINGLE}])(?:个亿|(?:{_MONEY_UNIT}))                   # 两个亿, 十美元
+      | (?<=十)几                                                   # 十几块钱
+      | (?<=[几数][十百千万亿])[{_CN_CHARS}]*{_SP}[{unit_first}]     # 几千元, 数百亿元
+      | (?<=[￥¥]){_SP}\d                                          # ￥300
+      | (?<=[近约超逾达过上][百千万亿])[余多]?{_SP}[{unit_first}]  # 近百亿元
+      {_RATE_STARTS.format(single=_SINGLE) if rates else ""}
+    )""",
+        re.VERBOSE,
+    )
+
+
+_CANDIDATE = _candidates(_UNIT_FIRST, rates=True)
+# Money alone (extract_figures(kinds=["money"])): only what a money unit can follow.
+_MONEY_FIRST = "".join(sorted({re.escape(u[0]) for u in _MONEY_UNITS}))
+_MONEY_CANDIDATE = _candidates(_MONEY_FIRST, rates=False)
 _CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九十]")
-# Vague money amounts, read as ranges: 两三千元 (2000-3000), 十七八万元 (17万-18万), 十几万元
-# (11万-19万), 几十万元 / 数百亿元 (几 and 数: two to nine of the magnitude).
-_VAGUE_MAG = r"十万亿|百万亿|千万亿|十万|百万|千万|十亿|百亿|千亿|万亿|十|百|千|万|亿"
-_MONEY_UNIT = "|".join(map(re.escape, _MONEY))
-_VAGUE_MONEY = re.compile(
-    rf"(?:(?P<ten>十)?(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<pmag>{_VAGUE_MAG})?"
-    rf"|十几(?P<tmag>{_VAGUE_MAG})?|(?P<few>[几数])(?P<fmag>{_VAGUE_MAG}))(?P<unit>{_MONEY_UNIT})"
-)
-_DIGIT_PAIR = re.compile(
-    "[一二两三四五六七八九]{2}"
-)  # 七八: no place word between, so not one number
-_VAGUE_FIRST = frozenset("一二两三四五六七八十几数")
-_NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
-_DIGIT_VALUE = CN_DIGITS  # 一 → 1 ... 九 → 9 (the digit pairs of vague amounts)
+_FAN_TIMES = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+
+# Words a figure is not, by what follows its unit: 一元化, 二元结构, 人民, 次方, 度假, 起来...
 _BAD_AFTER = {
-    "元": re.compile(r"[旦宵素首器件化]"),
+    "元": re.compile(r"[旦宵素首器件化结论里]"),
+    "圆": re.compile(r"[满形桌心周珠规明润舞梦]"),
     "个": re.compile(r"月|小时|工作日|星期|季度|世纪|多月"),
     "人": re.compile(r"民"),
     "次": re.compile(r"方"),
     "度": re.compile(r"[过假]"),
     "起": re.compile(r"[来草步]"),
+    "折": re.compile(r"[合算旧射叠服腾磨扣]"),
 }
-_CHANGE = re.compile(
-    r"(?P<basis>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年"
-    r"|与上年相比|与去年相比|比上月|较上月)?(?:分别|均|累计|共|总计|又)?"
-    r"(?P<verb>(?:增速|增幅|增长率|涨幅|降幅|跌幅|降速)[^，。；,;\d%]{0,5}?"
-    r"|增长|增加|上升|提高|上涨|扩大|提升|攀升|回升|下降|减少|降低|回落|下滑|下跌|收窄|缩小"
-    r"|高于|高出|快于|低于|慢于|增|涨|降|跌|减)(?:了)?(?P<q>约|近|超过|超|逾|达到|达)?$"
-)
-_DOWN = (
-    "下降",
-    "减少",
-    "降低",
-    "回落",
-    "下滑",
-    "下跌",
-    "收窄",
-    "缩小",
-    "降幅",
-    "跌幅",
-    "降速",
-    "低于",
-    "慢于",
-    "降",
-    "跌",
-    "减",
-)
-_BASIS = {
-    "同比": "yoy",
-    "环比": "mom",
-    "比上月": "mom",
-    "较上月": "mom",
-    # the same period a year before is year on year (同比), not the whole previous year
-    "比上年同期": "yoy",
-    "比去年同期": "yoy",
-    "较上年同期": "yoy",
-    "较去年同期": "yoy",
-}
-_PRE_QUALIFIER = re.compile(
-    r"(?P<q>不少于|不低于|至少|最少|不超过|不高于|不到|不足|最高|最多|至多|超过|逾|突破|大约|约为|约|将近|接近|近|超|上|过)"
-    r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
-)
-_NOT_EXCEEDING = set("通经不越错难胜")  # 通过, 经过, 不过...: 过 that does not mean "more than"
-_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
-_QUALIFIERS = {
-    "不少于": "at_least",
-    "不低于": "at_least",
-    "至少": "at_least",
-    "最少": "at_least",
-    "不超过": "at_most",
-    "不高于": "at_most",
-    "不到": "at_most",
-    "不足": "at_most",
-    "最高": "at_most",
-    "最多": "at_most",
-    "至多": "at_most",
-    "超过": "over",
-    "逾": "over",
-    "突破": "over",
-    "超": "over",
-    "余": "over",
-    "多": "over",
-    "上": "over",
-    "过": "over",
-    "约": "approx",
-    "大约": "approx",
-    "约为": "approx",
-    "近": "approx",
-    "将近": "approx",
-    "接近": "approx",
-    "达到": "",
-    "达": "",
-}
-_POST_QUALIFIER = re.compile(r"(?:及以上|以上|之上|及以下|以下|以内|之内|左右|上下|许)")
-_POST = {
-    "以上": "at_least",
-    "及以上": "at_least",
-    "之上": "at_least",
-    "以下": "at_most",
-    "及以下": "at_most",
-    "以内": "at_most",
-    "之内": "at_most",
-    "左右": "approx",
-    "上下": "approx",
-    "许": "approx",
-}
-_RANGE_HEAD = re.compile(
-    rf"(?<![\d.])(?P<num>{_AR}|{_CN})(?P<mag>{_MAG})?(?P<unit>%|{'|'.join(_MONEY)})?"
-    r"\s*(?P<sep>至|到|——|—|-|~|～|－)\s*$"
-)
-_RANGE_SEPARATORS = set("至到—-~～－")
-_SUBJECTS = {
-    "funding": "专项资金 财政资金 资金池 财政投入 资金 经费 预算 拨款 捐款",
-    "award": "奖励金 奖金 奖励",
-    "subsidy": "补助金 补助 补贴 资助 奖补 津贴 救助金",
-    "investment": "基金规模 总规模 总投资 投资额 投资 融资 基金 注册资本 募资",
-    "output": "工业产值 总产值 产值 工业增加值 增加值 国内生产总值 生产总值 GDP 产量",
-    "loan": "贷款 信贷 授信 借款",
-    "revenue": "营业收入 销售收入 财政收入 营收 销售额 营业额 交易额 成交额 进出口总额 出口额 "
-    "净利润 利润 税收 收入",
-}
-_CATEGORY = {word: category for category, words in _SUBJECTS.items() for word in words.split()}
-_SUBJECT = re.compile("|".join(sorted(map(re.escape, _CATEGORY), key=len, reverse=True)))
-_RIGHT_AFTER = re.compile(rf"(?:的|之)?(?:一次性|专项|年度|人围|入围)?(?P<kw>{_SUBJECT.pattern})")
-_CLAUSE_DELIMITERS = "，。；,;！？!?\n"
-_SENTENCE_DELIMITERS = "。；！？;!?\n"
-_CLAUSE_END = re.compile(f"[{_CLAUSE_DELIMITERS}]")
-_SENTENCE_END = re.compile(f"[{_SENTENCE_DELIMITERS}]")
-_SPAN_LOOKBACK = 300
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# 第16条 is an ordinal; M9, 5G and 2.3.4 are names, not amounts.
+_BAD_BEFORE = frozenset("第.") | _LATIN_LETTERS | frozenset("0123456789")
+# 块 alone is money in a sentence about money (花费我三块) or with a magnitude (几十万块),
+# and only where no noun follows (三块屏幕, 两块地 are pieces).
+_MONEY_TALK = re.compile(r"[钱元价费花买卖售付赚挣贵便宜收入工资]")
+_AFTER_ONE_DIGIT = frozenset("一二两三四五六七八九十钱的左右以多每角毛分又和与及或")
+_CLAUSE_CHARS = frozenset("，。；！？,;!?、）)”\n 　")
+
+
+def _folded(body: str) -> str:
+    """``body`` with financial numerals read as everyday ones (肆佰叁拾萬 → 四百三十万), the
+    same length, so offsets hold. Only a run of numerals is folded, and only one that is a
+    financial number (two financial characters, or a place character beside a digit: 9佰):
+    陆 in 大陆 and 伍 in 队伍 stay as they are."""
+    if _FINANCIAL_CHAR.search(body) is None:
+        return body
+    return _FINANCIAL_RUN.sub(_fold_run, body)
+
+
+def _fold_run(match: re.Match) -> str:
+    run = match.group()
+    financial = sum(1 for c in run if c in "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億")
+    if financial >= 2 or (financial and any(c in _FINANCIAL_PLACE for c in run)):
+        return run.translate(_FINANCIAL)
+    return run
 
 
 @dataclass(slots=True)
@@ -253,6 +216,299 @@ class _Figure:
     basis: str | None = None
     direction: str | None = None
     range_id: int | None = None
+
+
+def _rate(kind: str, match: re.Match, value: float, unit: str, pct: float) -> _Figure:
+    start, end = match.span()
+    return _Figure(kind, match.group(), start, end, value, unit, pct=pct)
+
+
+def _special(match: re.Match) -> _Figure | None:
+    """Forms other than a number and a unit: 百分之五, 千分之三, 翻一番, 半成, 八五折, ￥300."""
+    if match.group("pctcn"):
+        value = _number_or_none(match.group("pctnum"))  # 百分之二三十: vague, None
+        return None if value is None else _rate("percent", match, value, "%", value)
+    if match.group("per"):
+        value = _number_or_none(match.group("pernum"))
+        if value is None:
+            return None
+        pct = value / (10 if match.group("base") == "千" else 100)
+        return _rate("percent", match, value, match.group("base") + "分之", pct)
+    if match.group("fan"):
+        times = _FAN_TIMES[match.group("fann")]
+        figure = _rate("growth", match, float(times), "番", float(2**times - 1) * 100)
+        figure.direction = "up"
+        return figure
+    if match.group("halfcheng"):
+        return _rate("percent", match, 0.5, "成", 5.0)
+    if match.group("zhe"):
+        return _discount(match)
+    return _symbol_amount(match)
+
+
+def _number_or_none(numeral: str) -> float | None:
+    try:
+        return to_number(numeral)
+    except ValueError:
+        return None
+
+
+_DISCOUNT_BEFORE = frozenset("打享按为价是至可给于或")
+
+
+def _discount(match: re.Match) -> _Figure | None:
+    """八五折 (85 % of the price), 八折 (80 %), 7.5折 (75 %); not 一波三折, 唱一折戏."""
+    numeral = match.group("zhenum")
+    before = match.string[match.start() - 1] if match.start() else ""
+    if len(numeral) == 1 and not numeral.isdigit() and before not in _DISCOUNT_BEFORE:
+        return None
+    if numeral[0].isdigit():
+        value = float(numeral)
+        pct = value * 10 if value < 10 else value
+    elif len(numeral) == 2:
+        value = pct = float(CN_DIGITS[numeral[0]] * 10 + CN_DIGITS[numeral[1]])
+    else:
+        value = float(CN_DIGITS[numeral])
+        pct = value * 10
+    return _rate("percent", match, value, "折", pct)
+
+
+def _symbol_amount(match: re.Match) -> _Figure:
+    """￥300, ¥1.5亿: yuan written with the symbol."""
+    word = match.group("smag") or ""
+    value = float(match.group("snum").replace(",", ""))
+    start, end = match.span()
+    return _Figure(
+        "money", match.group(), start, end, value, word + "元", MAGNITUDES.get(word, 1.0), "CNY"
+    )
+
+
+def _arabic(numeral: str, magnitude_word: str | None) -> tuple[float, str]:
+    value = float(re.sub("[,，]", "", numeral))
+    return value, (magnitude_word or "").replace("万万", "亿")
+
+
+def _chinese(body: str, start: int, numeral: str, magnitude_word: str | None, unit: str):
+    """A Chinese numeral's value and magnitude word, or None where it is no amount: 几十万元,
+    数十亿元 (vague), 七八元 (a vague pair), 百万 alone (a word), 百度 (Baidu)."""
+    previous = body[start - 1] if start else "\n"
+    bare = not _CN_DIGIT.search(numeral)
+    if previous in "几数成多好" or (previous == "上" and not bare):
+        return None
+    if _DIGIT_PAIR.search(numeral.partition("点")[0]):  # 三点一四: decimals may pair
+        return None
+    if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
+        return None
+    if bare and (
+        numeral == "百" and unit == "度" or previous == "过" and body[start - 2 : start] == "通过"
+    ):
+        return None  # 百度 is Baidu; 通过万元户评选: a name after the verb 通过
+    try:
+        return split_magnitude(numeral + (magnitude_word or ""))
+    except ValueError:
+        return None
+
+
+def _unit_fits(body: str, match: re.Match, unit: str) -> bool:
+    """Does what follows the unit leave it a unit (not 一元化, 人民, 三块屏幕, 5GHz…)?"""
+    end = match.end()
+    bad = _BAD_AFTER.get(unit)
+    if bad is not None and bad.match(body, end):
+        return False
+    if unit[0] in _LATIN_LETTERS and end < len(body) and body[end] in _LATIN_LETTERS:
+        return False
+    magnitude = bool(match.group("mag") or match.group("mag2"))
+    one_digit = len(match.group("num")) == 1 and match.group("num") in _SINGLE
+    if one_digit and _UNIT_KIND[unit] == "money" and not magnitude:
+        following = body[end : end + 1]
+        if "\u4e00" <= following <= "\u9fff" and following not in _AFTER_ONE_DIGIT:
+            return False  # 三元基因, 一元民生保险: names; 两元一斤, 十元钱 are money
+    return unit != "块" or _piece_is_money(body, match.start(), end, magnitude)
+
+
+def _piece_is_money(body: str, start: int, end: int, magnitude: bool) -> bool:
+    """块 alone: money at a clause's end in a sentence about money, or with a magnitude."""
+    cents = _CNY_CENTS.match(body, end)
+    if cents is not None and (cents.group("jiao") or cents.group("fen")):
+        return True  # 十块三毛
+    if end < len(body) and body[end] not in _CLAUSE_CHARS:
+        return False  # 三块屏幕, 两块地: pieces
+    return magnitude or bool(_MONEY_TALK.search(body[max(0, start - 20) : start]))
+
+
+def _numbered(body: str, match: re.Match) -> _Figure | None:
+    """A number and its unit (1.5亿元, 四千五百万元, 35.69%, 7家), or None where it is none."""
+    numeral, unit = match.group("num"), match.group("unit")
+    magnitude_word, yu = match.group("mag"), match.group("yu")
+    if not magnitude_word and not yu:
+        yu, magnitude_word = match.group("yu2", "mag2")  # 100多万元: 多 before the magnitude
+    magnitude_word = "亿" if magnitude_word == "个亿" else magnitude_word  # 两个亿
+    start = match.start()
+    previous = body[start - 1] if start else "\n"  # not "": "" is in every string
+    if previous in _BAD_BEFORE or (previous == "前" and unit in ("名", "位")):
+        return None
+    if numeral[0].isdigit():
+        read = _arabic(numeral, magnitude_word)
+    else:
+        read = _chinese(body, start, numeral, magnitude_word, unit)
+    if read is None or not _unit_fits(body, match, unit):
+        return None
+    value, word = read
+    if _UNIT_KIND[unit] == "count" and (" " in match.group() or "\u3000" in match.group()):
+        return None  # 11.5—11.12 张园: a count is written whole
+    figure = _Figure(
+        _UNIT_KIND[unit],
+        match.group(),
+        start,
+        match.end(),
+        value,
+        word + unit,
+        MAGNITUDES.get(word, 1.0),
+    )
+    figure.qualifier = "over" if yu else ""
+    return _typed(figure, unit)
+
+
+def _typed(figure: _Figure, unit: str) -> _Figure:
+    """Currency for money, per cent for rates (七成 → 70, 3个基点 → 0.03 pp, 1.5倍 → 150)."""
+    kind, value = figure.kind, figure.value
+    if kind == "money":
+        figure.currency = CURRENCIES[unit]
+    elif kind in ("percent", "pp"):
+        figure.pct = value
+    elif kind == "bp":  # basis points: hundredths of a percentage point
+        figure.kind, figure.pct = "pp", value / 100
+    elif kind == "share":
+        figure.kind, figure.pct = "percent", value * 10
+    elif kind == "ratio":
+        figure.pct = value * 100
+    return figure
+
+
+def _from_match(body: str, match: re.Match) -> _Figure | None:
+    if match.group("num") is None:
+        return _special(match)
+    return _numbered(body, match)
+
+
+# The rest of an amount after its unit, and what stands before it.
+
+# Sub-units after a whole amount: 123元1角1分, 五元三毛, 一百三十五块六角七分钱, 两美元又三美分.
+_D = r"\d|[零一二两三四五六七八九]"
+_CNY_CENTS = re.compile(
+    rf"""又?(?:(?P<jiao>{_D})[角毛])?                # 1角, 三毛
+    (?:(?P<fen>{_D})分(?![钟之析别配布散数]))?       # 1分, not 分钟 or 分之
+    钱?""",
+    re.VERBOSE,
+)
+_USD_CENTS = re.compile(rf"又?(?P<fen>{_D})美分")
+# A currency named after 元 says which 元: 三万元欧元, 9000元日币, 8亿元人民币.
+_CURRENCY_AFTER = re.compile(_alternation(c for c in CURRENCIES if len(c) > 1 and c != "块钱"))
+# A currency named before the number: 港币两千九百六十元, 新台币 177.1 亿元, 人民币 8千元.
+_CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)})[ \u3000]*$")
+_SIGN_BEFORE = frozenset("-−－负")
+_NOT_BEFORE_SIGN = frozenset(_CN_CHARS + "".join(_UNIT_KIND))
+
+
+def _may_precede_sign(char: str, sign: str) -> bool:
+    """Can a minus sign follow ``char``? After a word (增速为-2.1%) or a colon, yes; after a
+    number, a unit or a bracket it is a range's dash (1万-5万元, 1万(含)-5万元). 负 is a sign
+    only after a copula or a rate (为负3.9%, 增长负3.9%), not in 减负60亿元."""
+    if char in "：:（(，,、 \u3000":
+        return True
+    if sign == "负":
+        return char in "为是长至到率速值的"
+    return "\u4e00" <= char <= "\u9fff" and char not in _NOT_BEFORE_SIGN
+
+
+def _digit(text: str) -> int:
+    return int(text) if text.isdigit() else CN_DIGITS.get(text, 0)
+
+
+def _add_cents(body: str, figure: _Figure) -> None:
+    """123元1角1分 → 123.11; the sub-units belong to the amount as written."""
+    if figure.kind != "money" or figure.magnitude != 1.0:
+        return
+    pattern = _USD_CENTS if figure.currency == "USD" else _CNY_CENTS
+    if figure.currency not in ("CNY", "USD") or not figure.unit.endswith(
+        ("元", "块", "圆", "块钱", "美元")
+    ):
+        return
+    cents = pattern.match(body, figure.end)
+    if (
+        cents is None
+        or cents.end() == figure.end
+        or not (cents.groupdict().get("jiao") or cents.group("fen"))
+    ):
+        return
+    factors = SUB_UNITS[figure.currency]
+    jiao = cents.groupdict().get("jiao")
+    figure.value += _digit(jiao) * 0.1 if jiao else 0.0
+    figure.value += (
+        _digit(cents.group("fen")) * (factors.get("分") or factors["美分"])
+        if cents.group("fen")
+        else 0.0
+    )
+    figure.value = round(figure.value, 2)
+    figure.end = cents.end()
+    figure.text = body[figure.start : figure.end]
+
+
+def _name_currency(body: str, figure: _Figure) -> None:
+    """Which currency a 元 is, from a currency named after it or before the number."""
+    base = re.sub(f"^(?:{_MAG})", "", figure.unit)
+    if figure.kind != "money" or base not in ("元", "块", "圆"):
+        return
+    after = _CURRENCY_AFTER.match(body, figure.end)
+    if after is not None and base != "块":
+        figure.currency = CURRENCIES[after.group()]
+        figure.end = after.end()
+        figure.text = body[figure.start : figure.end]
+        return
+    before = _CURRENCY_BEFORE.search(body, max(0, figure.start - 6), figure.start)
+    if before is not None:
+        figure.currency = CURRENCY_PREFIXES[before.group().strip(" \u3000")]
+
+
+def _add_sign(body: str, figure: _Figure) -> None:
+    """增速为-2.1%, 负3.9%: the sign belongs to the number (1万-5万元 is a range, not a sign)."""
+    start = figure.start
+    if not start or body[start - 1] not in _SIGN_BEFORE or figure.value <= 0:
+        return
+    if start >= 2 and not _may_precede_sign(body[start - 2], body[start - 1]):
+        return
+    figure.value = -figure.value
+    figure.pct = -figure.pct if figure.pct is not None else None
+    figure.start -= 1
+    figure.text = body[figure.start : figure.end]
+
+
+def _half_more(body: str, figure: _Figure) -> None:
+    """三成半: three and a half tenths, 35 %."""
+    if figure.unit == "成" and body[figure.end : figure.end + 1] == "半":
+        figure.value += 0.5
+        figure.pct = figure.value * 10
+        figure.end += 1
+        figure.text += "半"
+
+
+def _complete(body: str, figure: _Figure) -> None:
+    """The parts of an amount that stand around its number and unit."""
+    _add_cents(body, figure)
+    _name_currency(body, figure)
+    _add_sign(body, figure)
+    _half_more(body, figure)
+
+
+# Qualifiers: 最高5万元, 不少于1亿元, 约3000元, 50万元以上.
+
+_PRE_QUALIFIER = re.compile(
+    rf"(?P<q>{_alternation(QUALIFIERS_BEFORE)})"
+    r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
+)
+_NOT_EXCEEDING = set("通经不越错难胜")  # 通过, 经过, 不过...: 过 that does not mean "more than"
+_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
+_POST_QUALIFIER = re.compile(rf"(?:[（(]含[）)])?(?P<q>{_alternation(QUALIFIERS_AFTER)})")
 
 
 def _qualifier_before(body: str, start: int) -> str:
@@ -276,110 +532,34 @@ def _qualifier_before(body: str, start: int) -> str:
         return "at_most" if before == "不" else ""  # 不过百米: no more than; 经过: a verb
     if q in ("近", "约", "超", "逾", "上", "过") and match.group("gap"):
         return ""  # only the strong words may stand apart from the number
-    return _QUALIFIERS.get(q, "")
+    return QUALIFIERS_BEFORE.get(q, "")
 
 
-def _subject(
-    body: str, figure: _Figure, clause_start: int, clause_end: int, sentence_start: int
-) -> str | None:
-    after = _RIGHT_AFTER.match(body, figure.end, min(len(body), figure.end + 12))
-    if after:
-        return after.group("kw")
-    before = [m.group() for m in _SUBJECT.finditer(body, clause_start, figure.start)]
-    ahead = _SUBJECT.search(body, figure.end, clause_end)
-    if before:
-        if before[-1] == "总规模" and ahead and ahead.group().endswith("基金"):
-            return "基金规模"
-        return before[-1]
-    if ahead:
-        return ahead.group()
-    if figure.kind in ("growth", "pp", "percent"):
-        earlier = [m.group() for m in _SUBJECT.finditer(body, sentence_start, figure.start)]
-        return earlier[-1] if earlier else None
-    return None
+def _qualify(body: str, figure: _Figure) -> None:
+    if figure.qualifier:
+        return
+    figure.qualifier = _qualifier_before(body, figure.start)
+    if not figure.qualifier:
+        post = _POST_QUALIFIER.match(body, figure.end)
+        if post:
+            figure.qualifier = QUALIFIERS_AFTER[post.group("q")]
 
 
-_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# 第16条 is an ordinal; M9, 5G and 2.3.4 are names, not amounts.
-_BAD_BEFORE = frozenset("第.") | _LATIN_LETTERS | frozenset("0123456789")
+# Vague money amounts, read as ranges: 两三千元 (2000-3000), 三五百块 (300-500), 十七八万元
+# (17万-18万), 十几万元 (11万-19万), 几十万元 / 数百亿元 (几 and 数: two to nine of the magnitude).
 
-
-# Issue 12 reworks figure matching; until then _from_match and _figure_rows keep their size.
-def _from_match(body: str, match: re.Match) -> _Figure | None:  # noqa: C901
-    pctcn, fan, numeral, magnitude_word, yu, unit = match.group(
-        "pctcn", "fan", "num", "mag", "yu", "unit"
-    )
-    if not magnitude_word and not yu:
-        yu, magnitude_word = match.group("yu2", "mag2")  # 100多万元: 多 before the magnitude
-    start, end = match.span()
-    if pctcn:
-        try:
-            value = to_number(match.group("pctnum"))
-        except ValueError:
-            return None  # 百分之二三十: a vague share
-        return _Figure("percent", pctcn, start, end, value, "%", pct=value)
-    if fan:
-        times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[match.group("fann")]
-        return _Figure(
-            "growth",
-            fan,
-            start,
-            end,
-            float(times),
-            "番",
-            pct=float(2**times - 1) * 100,
-            direction="up",
-        )
-    previous = body[start - 1] if start else "\n"  # not "": "" is in every string
-    if previous in _BAD_BEFORE or (previous == "前" and unit in ("名", "位")):
-        return None
-    if numeral[0].isdigit():  # the common case, without the Chinese-numeral machinery
-        value = float(numeral.replace(",", "") if "," in numeral else numeral)
-        magnitude_word = magnitude_word.replace("万万", "亿") if magnitude_word else ""
-    else:
-        bare = not _CN_DIGIT.search(numeral)
-        if previous in "几数成多好" or (previous == "上" and not bare):
-            return None  # 几十万元, 数十亿元: vague
-        if _DIGIT_PAIR.search(numeral.partition("点")[0]):  # 三点一四: decimals may pair
-            return None  # 七八元, 六七吨: vague (money is read as a range by _vague_at)
-        if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
-            return None  # 百万 alone is a word; 近百亿元, 上万元 are amounts
-        if bare and numeral == "百" and unit == "度":
-            return None  # 百度 is Baidu; a hundred degrees is written 100度
-        if bare and previous == "过" and start >= 2 and body[start - 2] == "通":
-            return None  # 通过百家宴, 通过万元户评选: a name after the verb 通过
-        try:
-            value, magnitude_word = split_magnitude(numeral + (magnitude_word or ""))
-        except ValueError:
-            return None
-    bad = _BAD_AFTER.get(unit)
-    if bad is not None and bad.match(body, end):
-        return None
-    if unit[0] in _LATIN_LETTERS and end < len(body) and body[end] in _LATIN_LETTERS:
-        return None
-    kind = _UNIT_KIND[unit]
-    figure = _Figure(
-        kind,
-        match.group(),
-        start,
-        end,
-        value,
-        magnitude_word + unit,
-        MAGNITUDES.get(magnitude_word, 1.0),
-    )
-    if yu:
-        figure.qualifier = "over"
-    if kind == "money":
-        figure.currency = CURRENCIES[unit]
-    elif kind == "percent" or kind == "pp":
-        figure.pct = value
-    elif kind == "bp":  # basis points: hundredths of a percentage point
-        figure.kind, figure.pct = "pp", value / 100
-    elif kind == "share":
-        figure.kind, figure.pct = "percent", value * 10
-    elif kind == "ratio":
-        figure.pct = value * 100
-    return figure
+_VAGUE_MAG = r"十万亿|百万亿|千万亿|十万|百万|千万|十亿|百亿|千亿|万亿|十|百|千|万|亿"
+_VAGUE_MONEY = re.compile(
+    rf"""(?:(?P<ten>十)?(?P<low>[一二两三四五六七八])(?P<high>[二两三四五六七八九])(?P<pmag>{_VAGUE_MAG})?
+    |十几(?P<tmag>{_VAGUE_MAG})?                  # 十几万元
+    |(?P<few>[几数])(?P<fmag>{_VAGUE_MAG})        # 几十万元, 数百亿元
+    )(?P<unit>{_MONEY_UNIT})""",
+    re.VERBOSE,
+)
+_DIGIT_PAIR = re.compile("[一二两三四五六七八九]{2}")  # 七八: no place word between, not one number
+_VAGUE_PAIRS = {(n, n + 1) for n in range(1, 9)} | {(3, 5)}  # 七八, 两三; 三五 (三五百块)
+_VAGUE_FIRST = frozenset("一二两三四五六七八十几数")
+_NOT_BEFORE_VAGUE = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几数")
 
 
 def _vague_bounds(match: re.Match) -> tuple[int, int, str] | None:
@@ -389,9 +569,9 @@ def _vague_bounds(match: re.Match) -> tuple[int, int, str] | None:
     if not match.group("low"):  # 十几万: eleven to nineteen
         magnitude = match.group("tmag") or ""
         return None if magnitude.startswith("十") else (11, 19, magnitude)  # 十几十万: no
-    low, high = _DIGIT_VALUE[match.group("low")], _DIGIT_VALUE[match.group("high")]
+    low, high = CN_DIGITS[match.group("low")], CN_DIGITS[match.group("high")]
     magnitude = match.group("pmag") or ""
-    if high != low + 1:
+    if (low, high) not in _VAGUE_PAIRS:
         return None  # 一三, 八二: not a vague pair
     if not match.group("ten"):
         return low, high, magnitude
@@ -400,9 +580,7 @@ def _vague_bounds(match: re.Match) -> tuple[int, int, str] | None:
     return low + 10, high + 10, magnitude
 
 
-def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
-    """The low and high ends of a vague money amount (两三千元, 几十万元, 十几万元) that a
-    number the main pass could not read at ``position`` belongs to, if it is one."""
+def _vague_match(body: str, position: int) -> re.Match | None:
     for start in (position - 2, position - 1, position):
         if start < 0 or body[start] not in _VAGUE_FIRST:
             continue
@@ -411,65 +589,130 @@ def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
             continue
         if start and body[start - 1] in _NOT_BEFORE_VAGUE:
             return None  # inside a longer number: 二十七八万 is not 七八万
-        bounds = _vague_bounds(match)
-        if bounds is None:
-            return None
-        low, high, magnitude = bounds
-        word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
-        factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
-        unit = match.group("unit")
-        return tuple(
-            _Figure(
-                "money",
-                match.group(),
-                match.start(),
-                match.end(),
-                float(n * factor),
-                word + unit,
-                MAGNITUDES.get(word, 1.0),
-                CURRENCIES[unit],
-                qualifier="approx",
-            )
-            for n in (low, high)
-        )
+        return match
     return None
 
 
+def _vague_at(body: str, position: int) -> tuple[_Figure, _Figure] | None:
+    """The low and high ends of a vague money amount (两三千元, 几十万元, 十几万元) that a
+    number the main pass could not read at ``position`` belongs to, if it is one."""
+    match = _vague_match(body, position)
+    bounds = _vague_bounds(match) if match is not None else None
+    if bounds is None:
+        return None
+    unit = match.group("unit")
+    if unit == "块" and not _piece_is_money(body, match.start(), match.end(), True):
+        return None
+    low, high, magnitude = bounds
+    word = next((w for w in ("万亿", "亿", "万") if magnitude.endswith(w)), "")
+    factor = {"": 1, "十": 10, "百": 100, "千": 1000}[magnitude[: len(magnitude) - len(word)]]
+    return tuple(
+        _Figure(
+            "money",
+            match.group(),
+            match.start(),
+            match.end(),
+            float(n * factor),
+            word + unit,
+            MAGNITUDES.get(word, 1.0),
+            CURRENCIES[unit],
+            qualifier="approx",
+        )
+        for n in (low, high)
+    )
+
+
+# Changes: 同比增长35.69%, 下降2.1%, 减少审批时间40%, 以6.2%的年均增速, 增长接近8%.
+
+_CHANGE_VERB = _alternation(CHANGE_UP + CHANGE_DOWN)
+_CHANGE = re.compile(
+    rf"""(?P<basis>{_alternation(BASES)})?              # 同比, 比上年
+    (?:分别|均|累计|共|总计|又)?
+    (?P<verb>(?:增速|增幅|增长率|涨幅|降幅|跌幅|降速)[^，。；,;\d%]{{0,5}}?  # 增速为, 降幅达
+      |{_CHANGE_VERB})                                  # 增长, 下降, 压减
+    (?:了)?(?P<q>约|近|接近|将近|大约|超过|超|逾|达到|达|高达|不到|不足)?$""",
+    re.VERBOSE,
+)
+# A verb with its object before the rate: 减少审批时间40%, 缩减用地30%以上.
+_CHANGE_OBJECT = re.compile(
+    rf"(?P<verb>{_alternation(CHANGE_WITH_OBJECT)})(?P<object>[\u4e00-\u9fff]{{1,6}})$"
+)
+_NOT_OBJECT = re.compile(r"[到至为是的占达了约近超逾]")
+# A rate followed by what it is: 以6.2%的年均增速, 8%的降幅.
+_CHANGE_AFTER = re.compile(r"的(?:年均|年平均|平均)?(?P<verb>增速|增幅|增长率|涨幅|增长|降幅|跌幅)")
+_COMPARISONS = ("高于", "高出", "快于", "低于", "慢于")
+
+
+def _change_before(body: str, figure: _Figure) -> tuple[str, str | None, str] | None:
+    """The verb, basis and qualifier of a change written before the rate, or None."""
+    window_start = max(0, figure.start - 14)
+    change = _CHANGE.search(body, window_start, figure.start)
+    if change is not None:
+        return change.group("verb"), change.group("basis"), change.group("q") or ""
+    with_object = _CHANGE_OBJECT.search(body, window_start, figure.start)
+    if with_object is not None and not _NOT_OBJECT.search(with_object.group("object")):
+        return with_object.group("verb"), None, ""
+    return None
+
+
+def _follows_change(body: str, figure: _Figure, previous: _Figure | None) -> bool:
+    """增长5%、6%和7%: a rate right after a change in a list is a change too."""
+    if previous is None or previous.kind not in ("growth", "pp"):
+        return False
+    if (previous.kind == "pp") != (figure.kind == "pp"):
+        return False
+    if not re.fullmatch(r"[、和及与,，]", body[previous.end : figure.start]):
+        return False
+    figure.kind, figure.basis, figure.direction = previous.kind, previous.basis, previous.direction
+    if figure.direction == "down" and figure.value > 0:
+        figure.value, figure.pct = -figure.value, -figure.pct
+    return True
+
+
 def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
-    """Growth, percentage points and their basis and direction, from the words before."""
-    if figure.kind not in ("percent", "pp", "ratio"):
+    """Growth, percentage points and their basis and direction, from the words around."""
+    if figure.kind not in ("percent", "pp", "ratio") or figure.unit in ("折", "千分之", "万分之"):
         return
-    change = _CHANGE.search(body, max(0, figure.start - 14), figure.start)
-    if change is None and previous is not None and previous.kind in ("growth", "pp"):
-        between = body[previous.end : figure.start]
-        if re.fullmatch(r"[、和及与,，]", between) and (previous.kind == "pp") == (
-            figure.kind == "pp"
-        ):
-            figure.kind, figure.basis, figure.direction = (
-                previous.kind,
-                previous.basis,
-                previous.direction,
-            )
-            if figure.direction == "down":
-                figure.value, figure.pct = -figure.value, -figure.pct
-            return
-    if change is None:
+    found = _change_before(body, figure)
+    if found is None and _follows_change(body, figure, previous):
+        return
+    if found is None:
+        after = _CHANGE_AFTER.match(body, figure.end)
+        found = (after.group("verb"), None, "") if after else None
+    if found is None:
         if figure.kind == "ratio":
             figure.kind = ""  # "是……的2倍" is a comparison, not a figure we report
         return
-    verb = change.group("verb")
-    basis = change.group("basis")
-    if verb in ("高于", "高出", "快于", "低于", "慢于") and figure.kind != "pp":
+    _set_change(figure, *found)
+
+
+def _set_change(figure: _Figure, verb: str, basis: str | None, qualifier: str) -> None:
+    if verb in _COMPARISONS and figure.kind != "pp":
         return  # "高于全国平均水平" compares two levels; only pp comparisons are changes
     figure.kind = "pp" if figure.kind == "pp" else "growth"
-    figure.basis = _BASIS.get(basis, "vs_prev_year") if basis else None
-    figure.direction = "down" if verb.startswith(_DOWN) else "up"
-    if change.group("q"):
-        figure.qualifier = _QUALIFIERS.get(change.group("q"), "")
-    if figure.direction == "down":
+    figure.basis = BASES.get(basis) if basis else None
+    down = verb.startswith(tuple(CHANGE_DOWN))
+    figure.direction = "down" if down or figure.value < 0 else "up"
+    if qualifier:
+        figure.qualifier = QUALIFIERS_BEFORE.get(qualifier, "")
+    if down and figure.value > 0:
         figure.value, figure.pct = -figure.value, -figure.pct
 
 
+# Ranges (20万至50万元, 从800到1万元, 1万(含)-5万元) and lists sharing a unit (7.01万亿、7.66万亿
+# 和8.24万亿元).
+
+_RANGE_HEAD = re.compile(
+    rf"""(?<![\d.])(?P<num>{_AR}|{_CN}|[{_SINGLE}])     # the low end: 20, 两, 八百
+    {_SP}(?P<mag>{_MAG})?(?P<unit>%|{_MONEY_UNIT})?     # 万, 元
+    (?:[（(]含[）)])?                                   # 1万(含)-5万元
+    \s*(?P<sep>至|到|——|—|--|-|~|～|－)\s*$""",
+    re.VERBOSE,
+)
+_RANGE_SEPARATORS = set("至到—-~～－")
+_LIST_MEMBER = re.compile(
+    rf"(?<![\d.{_CN_CHARS}])(?P<num>{_AR})(?P<mag>{_MAG})?(?P<sep>、|和|及|与|以及)$"
+)
 _RATES = ("percent", "growth", "pp")
 
 
@@ -481,15 +724,36 @@ def _inherit_rate(linked: _Figure, figure: _Figure) -> None:
             figure.value, figure.pct = -figure.value, -figure.pct
 
 
+def _shared_magnitude(value: float, word: str, figure: _Figure) -> str:
+    """The magnitude a bare low end shares with the high end (两到三万: 两万), unless that
+    would put it above the high end (从800到1万元: 800, not 800万)."""
+    if word or figure.magnitude == 1.0:
+        return word
+    shared = next(w for w, f in MAGNITUDES.items() if f == figure.magnitude and w != "个亿")
+    return shared if value * figure.magnitude <= figure.value * figure.magnitude else ""
+
+
+_PLACE = {"十": 10, "百": 100, "千": 1000}
+_ONE_DIGIT_PLACE = re.compile(r"[一二两三四五六七八九]([十百千])(?![一二两三四五六七八九])")
+
+
+def _shared_place(low: str, high: str) -> int:
+    """两到三千: a one-digit low end shares the place word of a one-digit high end."""
+    if len(low) != 1 or not _CN_DIGIT.match(low):
+        return 1
+    place = _ONE_DIGIT_PLACE.match(high)
+    return _PLACE[place.group(1)] if place else 1
+
+
 def _unit_less_start(body: str, head: re.Match, figure: _Figure, range_id: int) -> _Figure | None:
     """The low end of a range written without its unit (800至1万元, 20至50万元), read with
     the unit of the high end, or None where it is not a number."""
-    try:
+    try:  # one Chinese digit is a number here: 两到三万
         value, word = split_magnitude(head.group("num") + (head.group("mag") or ""))
     except ValueError:
         return None
-    if not word and figure.magnitude != 1.0:
-        word = next(w for w, f in MAGNITUDES.items() if f == figure.magnitude)
+    value *= _shared_place(head.group("num"), body[figure.start : figure.end])
+    word = _shared_magnitude(value, word, figure)
     separator = head.start("sep")
     return _Figure(
         figure.kind,
@@ -514,31 +778,94 @@ def _range_head(body: str, figure: _Figure) -> re.Match | None:
         return None
     if figure.kind not in ("money", "percent", "count", "measure", "growth"):
         return None
-    return _RANGE_HEAD.search(body, max(0, figure.start - 24), figure.start)
+    return _RANGE_HEAD.search(body, max(0, figure.start - 28), figure.start)
+
+
+def _link_one(body: str, figure: _Figure, out: list[_Figure], next_id: int) -> int:
+    head = _range_head(body, figure)
+    if head is None:
+        return next_id
+    separator = head.start("sep")
+    linked = next((f for f in out if f.end == separator or f.end == head.end("num")), None)
+    if linked is not None:
+        _inherit_rate(linked, figure)
+    if linked is not None and linked.kind == figure.kind:
+        linked.range_id = linked.range_id or next_id
+        figure.range_id = linked.range_id
+    elif linked is None and head.group("unit") is None:
+        first = _unit_less_start(body, head, figure, next_id)
+        if first is not None:
+            figure.range_id = next_id
+            out.append(first)
+    return next_id + 1 if figure.range_id == next_id else next_id
 
 
 def _link_ranges(body: str, figures: list[_Figure], next_id: int) -> tuple[list[_Figure], int]:
     """Give the two ends of each range one ``range_id``; add a low end written bare."""
     out: list[_Figure] = []
     for figure in figures:
-        head = _range_head(body, figure)
-        if head is not None:
-            separator = head.start("sep")
-            linked = next((f for f in out if f.end == separator), None)
-            if linked is not None:
-                _inherit_rate(linked, figure)
-            if linked is not None and linked.kind == figure.kind:
-                linked.range_id = linked.range_id or next_id
-                figure.range_id = linked.range_id
-            elif linked is None and head.group("unit") is None:
-                first = _unit_less_start(body, head, figure, next_id)
-                if first is not None:
-                    figure.range_id = next_id
-                    out.append(first)
-            if figure.range_id == next_id:
-                next_id += 1
+        next_id = _link_one(body, figure, out, next_id)
         out.append(figure)
     return out, next_id
+
+
+def _list_members(body: str, figure: _Figure) -> list[_Figure]:
+    """The members of a list before an amount that share its unit (7.01万亿、7.66万亿和
+    8.24万亿元): each read with the unit, and the magnitude when it has none."""
+    members: list[_Figure] = []
+    end = figure.start
+    while True:
+        member = _LIST_MEMBER.search(body, max(0, end - 24), end)
+        if member is None:
+            return members[::-1]
+        value = float(member.group("num").replace(",", ""))
+        word = member.group("mag") or next(
+            (w for w, f in MAGNITUDES.items() if f == figure.magnitude and w != "个亿"), ""
+        )
+        unit = word + re.sub(f"^(?:{_MAG})", "", figure.unit)
+        members.append(
+            _Figure(
+                figure.kind,
+                body[member.start() : member.start("sep")],
+                member.start(),
+                member.start("sep"),
+                value,
+                unit,
+                MAGNITUDES.get(word, 1.0),
+                figure.currency,
+                qualifier=figure.qualifier,
+            )
+        )
+        end = member.start()
+
+
+def _link_lists(body: str, figures: list[_Figure]) -> list[_Figure]:
+    """Money lists sharing a unit get their members; a qualifier before the first member of
+    a list (先后突破80万亿元、90万亿元) holds for every member."""
+    out: list[_Figure] = []
+    for figure in figures:
+        if figure.kind == "money" and figure.range_id is None:
+            members = _list_members(body, figure)
+            if members:
+                first = _qualifier_before(body, members[0].start)
+                for member in (*members, figure):
+                    member.qualifier = member.qualifier or first
+                out += members
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind == figure.kind and not figure.qualifier:
+            if re.fullmatch(r"[、和及与]|以及", body[previous.end : figure.start]):
+                figure.qualifier = previous.qualifier
+        out.append(figure)
+    return out
+
+
+# Where a figure stands: its clause and sentence.
+
+_CLAUSE_DELIMITERS = "，。；,;！？!?\n"
+_SENTENCE_DELIMITERS = "。；！？;!?\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_DELIMITERS}]")
+_SENTENCE_END = re.compile(f"[{_SENTENCE_DELIMITERS}]")
+_SPAN_LOOKBACK = 300
 
 
 class _Spans:
@@ -553,121 +880,355 @@ class _Spans:
         self.comma_chars = [c for c in "，," if c in body]
         self.begin, self.end = -1, -1
 
+    def _last(self, chars: list[str], low: int, position: int) -> int:
+        return max((self.body.rfind(char, low, position) for char in chars), default=-1)
+
     def around(self, position: int) -> tuple[int, int, int, int]:
         """``(clause_start, clause_end, sentence_start, sentence_end)``."""
         body = self.body
         if not self.begin <= position < self.end:
             low = position - _SPAN_LOOKBACK if position > _SPAN_LOOKBACK else 0
-            last = -1
-            for char in self.sentence_chars:
-                found = body.rfind(char, low, position)
-                if found > last:
-                    last = found
+            last = self._last(self.sentence_chars, low, position)
             self.begin = last + 1 if last >= 0 else low
             following = _SENTENCE_END.search(body, position)
             self.end = following.end() if following else len(body)
-        last = self.begin - 1
-        for char in self.comma_chars:
-            found = body.rfind(char, self.begin, position)
-            if found > last:
-                last = found
+        last = max(self._last(self.comma_chars, self.begin, position), self.begin - 1)
         following = _CLAUSE_END.search(body, position, self.end)
         return last + 1, (following.end() if following else self.end), self.begin, self.end
 
 
-def _figure_rows(  # noqa: C901
-    body: str, article_id: int | None, first_range_id: int, unit_kinds: frozenset | None = None
+# What a figure measures: the noun phrase of its clause (出口 in 出口12.48万亿元, 民营企业进出口
+# in 民营企业进出口增长10.4%), the amount's own noun (730万美元资金), or what the clause before
+# it in the sentence measured (增长5.2% after 出口12.48万亿元).
+
+_SUBJECT_WORDS = _alternation(money_subjects())
+# The amount's own noun: 730万美元资金, 54万余元的稳岗补贴, 2元/公斤的补贴, 1.5亿美元的粮食紧急救助.
+_OWN_NOUN = re.compile(
+    rf"""(?:/[\u4e00-\u9fff]{{1,2}})?                       # 2元/公斤的补贴
+    (?:的(?:一次性|入围|人围)?                                  # 的一次性奖励: 奖励
+       (?P<noun>[\u4e00-\u9fff]{{0,9}}?(?:{_SUBJECT_WORDS}))    # 的稳岗补贴, 的广阳岛绿色发展基金
+      |(?:一次性|专项|年度|人均|入围|人围)?(?P<word>{_SUBJECT_WORDS})  # 资金, 入围补助金
+      |(?P<long>[\u4e00-\u9fff]{{1,5}}?(?:{_SUBJECT_WORDS})))         # 生态补偿资金
+    """,
+    re.VERBOSE,
+)
+# A share followed by whose share it is: 59.45%的游客, 接近30%的重要湖库.
+_AFTER_SHARE = re.compile(
+    r"(?:以上|以下|左右)?的(?!情况|时候|水平|基础|目标|任务|速度|比重|份额)"
+    r"(?P<noun>[\u4e00-\u9fff]{1,8}?)"
+    r"(?=[参有是在将已把被从对为都也还来去选认表仍处开提的][\u4e00-\u9fff]|[，。；、]|$)"
+)
+# Where a subject starts: after time words, framing words, a number with its unit, and the
+# verbs that bring an amount (全年实现地区生产总值…, 完成投资…). Several characters each:
+# 共 and 均 alone would cut 公共 and 平均.
+_SUBJECT_START = re.compile(
+    rf"""(?:
+        (?:\d{{4}}|[一二〇零]{{4}})年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?  # 2019年9月30日
+        (?:[-—至到]\d{{1,2}}月)?                                   # 2019年1-9月
+      | [\d一二两三四五六七八九十]+个?(?:月|年|天|周)(?:份|以来|来|间)?   # 一个月, 9月, 3年来
+      | \d[\d.,%]*(?:{_MAG})*(?:{_UNITS})?         # a number and its unit: 832个, 5000万美元
+        (?:以上|以下|左右|多|余)?的?(?![A-Za-z])    # 以上的; not the 5 of 5G
+      | 截至[^，。]{{0,12}}?(?:底|末|日|时|止)                   # 截至去年底
+      | [”》]|——                                              # “头雁”团队, 《我和我的祖国》票房
+      | (?:今年|去年|前年|明年|当年|全年|上半年|下半年|同期|年底|年末|年初|月底|目前|如今|现在|
+         近年来|此外|其中|同时|另外|总体上|总的来看|第[一二三四]季度|前[一二三四]季度|每年|每月|
+         上月|本月|当月|已经|累计|合计|总计|分别|只有|预计|有望)
+      | (?:实现|完成|获得|发放|安排|下达|筹集|争取|拨付|带动|吸引|引进|签约|签订|拿下|募集|支付|
+         提供|给予|拿出|收到|取得|达成|投放|撬动|新增|投入|接待|导致|斥资|耗资|使(?!用)|让
+         |(?<![现存正所实自内外])在|(?:{_alternation(CHANGE_WITH_OBJECT)})(?![值额量率]))(?!的)
+      | (?=人均)                                              # 长江源村人均年纯收入
+      | 每[户人家个位名亩项所]|组建|设立|成立|另                 # 每户补贴, 组建总规模
+      | 最高|最多|最少|至少|不少于|不超过|不低于|可获|可得|可领|领取  # 企业最高补助, 获奖者可获奖金
+    )""",
+    re.VERBOSE,
+)
+# Words a subject never ends with: the verb, qualifier or filler between it and the number
+# (several characters first, so 平均 goes whole and 平 is not left behind) …
+_SUBJECT_TAIL = re.compile(
+    rf"""(?:{_alternation(BASES)}|{_CHANGE_VERB}|{_alternation(QUALIFIERS_BEFORE)}
+      |共计|分别|累计|总计|合计|平均|已经|约为|达到了|达到|占比|实际|预计|有望|可望|超额|不过
+      |每年|每月|每次|共|又|已|为|是|有|达|了|到|至|于|能|可|将|仅|只|就|还|也|都|均|每|按|同
+      |与|和|及|的|在|从|以|把|由|打|按|享|、|：|:|\s)+$""",
+    re.VERBOSE,
+)
+# … and the frames after it: a comparison (比清明假期, 较1996年), a share's whole (占全球总量,
+# 占GDP的比重), a span of years (3年间, 2021年).
+_SUBJECT_FRAME = re.compile(
+    r"""(?:(?:比(?![例重率])|较)[\u4e00-\u9fff\d]{1,8}|由(?:上月|上年|去年|年初|上季度|\d)[^，]{0,6}
+      |占[\u4e00-\u9fffA-Z]{0,6}?的?(?:比重|比例)?
+      |[\d一二三四五六七八九十]+年(?:间|来|内)?|\d{4}年)$""",
+    re.VERBOSE,
+)
+_SUBJECT_LEAD = re.compile(
+    r"^(?:[“”\"‘’《》（）()、：:■●◆—\s]+|\d+[.、．)）]|(?:以上|以下|左右|多|余)?的|其中|此外|同时|另外|而|但|并|且"
+    r"|我国|我省|我市|我区|我县|本市|本省|该市|该省|该县|该区|全省|全市|全县|全区|中国|我们|他们"
+    r"|可|能|就|将|还|也|都|已经|已|又)"
+)
+_SUBJECT_MAX = 16
+_NOT_SUBJECT = re.compile(r"%|^[^\u4e00-\u9fffA-Za-z]*$")
+_LIST_SEPARATOR = re.compile(r"、|和|与|及")
+
+
+_TAIL_WINDOW = 24  # tails and frames are short: look for them at the end only
+_PHRASE_WINDOW = 48  # a subject and what stands between it and its number
+
+
+def _cut_tail(pattern: re.Pattern, phrase: str) -> str:
+    found = pattern.search(phrase, max(0, len(phrase) - _TAIL_WINDOW))
+    return phrase[: found.start()] if found else phrase
+
+
+def _trimmed(phrase: str) -> str:
+    for _ in range(3):
+        before = phrase
+        phrase = _cut_tail(_SUBJECT_FRAME, _cut_tail(_SUBJECT_TAIL, phrase))
+        phrase = _cut_tail(_SUBJECT_TAIL, _SUBJECT_LEAD.sub("", phrase))
+        if phrase == before:
+            break
+    return phrase
+
+
+def _phrase_before(text: str) -> str | None:
+    """The noun phrase that ends a clause's text before its figure, or None."""
+    phrase = _trimmed(text[-_PHRASE_WINDOW:])
+    starts = list(_SUBJECT_START.finditer(phrase))
+    verb = starts[-1].group() if starts else None
+    cuts = [m for m in starts if m.end() < len(phrase)]
+    phrase = phrase[cuts[-1].end() :] if cuts else ("" if starts else phrase)
+    phrase = _trimmed(phrase)
+    if not phrase:
+        return verb if verb in money_subjects() else None  # 累计投入4.5亿元: the verb names it
+    return None if _NOT_SUBJECT.search(phrase) else phrase
+
+
+def _list_member(phrase: str, index: int) -> str:
+    """江苏、浙江、安徽出口分别增长…: the member of a listed subject a figure belongs to (a
+    head they share, 出口, where the others are short names)."""
+    members = [m for m in _LIST_SEPARATOR.split(phrase) if m]
+    if len(members) < 2:
+        return phrase
+    lengths = {len(m) for m in members[:-1]}
+    if len(lengths) == 1 and max(lengths) <= 3 and len(members[-1]) > max(lengths):
+        return members[-1][max(lengths) :]
+    return members[min(index, len(members) - 1)]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the figures before in the sentence measured, carried to those that name nothing."""
+
+    sentence_start: int = -1
+    subject: str | None = None
+    clause_start: int = -1
+    phrase: str | None = None  # the phrase before the clause's first figure
+    own: str | None = None  # the phrase between the figure before in the clause and this one
+    in_clause: int = 0
+    last_end: int = 0
+    pending: tuple | None = None  # a count or measure whose subject may yet be carried
+
+    def settle(self) -> None:
+        """新设外资企业超过6万家，同比增长69.8%: what a count before measured is carried."""
+        if self.pending is None:
+            return
+        body, sentence_start, clause_start, figure = self.pending
+        self.pending = None
+        self.enter(sentence_start, clause_start, body, figure)
+        self.subject = _subject(body, figure, self) or self.subject
+
+    def enter(self, sentence_start: int, clause_start: int, body: str, figure: _Figure) -> None:
+        if sentence_start != self.sentence_start:
+            self.sentence_start, self.subject = sentence_start, None
+        if clause_start != self.clause_start:
+            self.clause_start, self.in_clause = clause_start, 0
+            self.phrase = self.own = _phrase_before(body[clause_start : figure.start])
+        else:
+            self.in_clause += 1
+            own = _phrase_before(body[self.last_end : figure.start])
+            self.own = own if own and len(own) > 1 else None  # 转为上涨0.2%: no noun
+        self.last_end = figure.end
+
+
+def _subject(body: str, figure: _Figure, context: _Context) -> str | None:
+    if figure.kind == "money":
+        own = _OWN_NOUN.match(body, figure.end, min(len(body), figure.end + 14))
+        if own is not None:
+            return own.group("noun") or own.group("word") or own.group("long")
+    if figure.kind == "percent":
+        share = _AFTER_SHARE.match(body, figure.end)
+        if share is not None:
+            return share.group("noun")
+    if context.phrase and "分别" in body[context.clause_start : figure.start]:
+        return _list_member(context.phrase, context.in_clause)
+    if context.own:
+        return context.own
+    if any(c in body[context.clause_start : figure.start] for c in "（("):
+        return None  # （1美元约合1158韩元）: an aside measures nothing carried
+    return context.subject
+
+
+def _category(subject: str | None) -> str:
+    """The category of the longest money word the subject ends with or holds."""
+    if not subject:
+        return "other"
+    words = money_subjects()
+    for size in range(len(subject), 0, -1):
+        for begin in range(len(subject) - size, -1, -1):
+            category = words.get(subject[begin : begin + size])
+            if category is not None:
+                return category
+    return "other"
+
+
+# One field's figures, then their rows.
+
+
+def _wanted(match: re.Match, unit_kinds: frozenset | None) -> bool:
+    """Can this match give a requested kind? (Skips numbers early when few kinds are asked.)"""
+    if unit_kinds is None:
+        return True
+    unit = match.group("unit")
+    if unit:
+        return _UNIT_KIND[unit] in unit_kinds
+    return ("money" if match.group("symbol") else "percent") in unit_kinds or bool(
+        match.group("fan") and "ratio" in unit_kinds
+    )
+
+
+def _read_at(body: str, start: int, unit_kinds: frozenset | None):
+    """The figure, or the vague pair, that starts near ``start``; and where reading stopped."""
+    match = _FIGURE.match(body, start)
+    if match is not None and not _wanted(match, unit_kinds):
+        return None, match.end()
+    figure = _from_match(body, match) if match is not None else None
+    if figure is not None:
+        _complete(body, figure)
+        return figure, figure.end
+    if unit_kinds is not None and "money" not in unit_kinds:
+        return None, start
+    pair = _vague_at(body, start)  # unreadable as one number: perhaps a vague amount
+    return pair, (pair[0].end if pair else (match.end() if match else start))
+
+
+_MONEY_ONLY = frozenset({"money"})
+
+
+def _scan(body: str, unit_kinds: frozenset | None) -> tuple[list[_Figure], list[tuple]]:
+    """Every figure of a text in order, and the vague amounts (pairs) apart."""
+    figures: list[_Figure] = []
+    vague: list[tuple[_Figure, _Figure]] = []
+    pattern = _MONEY_CANDIDATE if unit_kinds == _MONEY_ONLY else _CANDIDATE
+    position, search = 0, pattern.search
+    while (candidate := search(body, position)) is not None:
+        found, done = _read_at(body, candidate.start(), unit_kinds)
+        position = max(done, candidate.start() + 1)
+        if isinstance(found, tuple):
+            vague.append(found)
+        elif found is not None:
+            _qualify(body, found)
+            _apply_change(body, found, figures[-1] if figures else None)
+            if found.kind and found.kind != "ratio":
+                figures.append(found)
+    return figures, vague
+
+
+def _figures_of(body: str, first_range_id: int, unit_kinds: frozenset | None) -> list[_Figure]:
+    figures, vague = _scan(body, unit_kinds)
+    if not figures and not vague:
+        return []
+    figures, next_id = _link_ranges(body, figures, first_range_id)
+    figures = _link_lists(body, figures)
+    for number, (low, high) in enumerate(vague, start=next_id):  # each a range of its own
+        low.range_id = high.range_id = number
+        figures += [low, high]
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _row(article_id, field: str, figure: _Figure, subject, sentence: str) -> tuple:
+    kind = figure.kind
+    counted = kind in ("count", "measure")
+    amount = figure.value * figure.magnitude if kind == "money" or counted else None
+    return (
+        article_id,
+        field,
+        kind,
+        figure.text,
+        figure.value,
+        figure.unit,
+        figure.currency,
+        amount,
+        amount if figure.currency == "CNY" else None,
+        figure.pct,
+        figure.qualifier,
+        figure.range_id,
+        figure.basis,
+        figure.direction,
+        None if counted else subject,
+        _category(subject) if kind == "money" else None,
+        sentence,
+        figure.start,
+        figure.end,
+    )
+
+
+def _figure_rows(
+    text: str,
+    article_id: int | None,
+    first_range_id: int,
+    unit_kinds: frozenset | None = None,
+    field: str = "body",
 ) -> list[tuple]:
-    """Rows (tuples in :data:`FIGURE_COLUMNS` order) for one article body.
+    """Rows (tuples in :data:`FIGURE_COLUMNS` order) for one field of an article.
 
     ``unit_kinds`` (from :data:`_UNIT_KINDS_FOR`) skips, before any further work, the
     numbers whose unit cannot give a requested kind.
     """
-    figures: list[_Figure] = []
-    vague: list[tuple[_Figure, _Figure]] = []
-    done = 0
-    for candidate in _CANDIDATE.finditer(body):
-        if candidate.start() < done:
-            continue
-        match = _FIGURE.match(body, candidate.start())
-        figure = None
-        if match is not None:
-            done = match.end()
-            if unit_kinds is not None:
-                unit = match.group("unit")
-                if (
-                    _UNIT_KIND[unit] if unit else "percent" if match.group("pctcn") else "ratio"
-                ) not in unit_kinds:
-                    continue
-            figure = _from_match(body, match)
-        if figure is None:  # unreadable as one number: perhaps a vague amount of money
-            pair = (
-                _vague_at(body, candidate.start())
-                if unit_kinds is None or "money" in unit_kinds
-                else None
-            )
-            if pair is not None:
-                vague.append(pair)
-                done = max(done, pair[0].end)
-            continue
-        if not figure.qualifier:
-            figure.qualifier = _qualifier_before(body, figure.start)
-            if not figure.qualifier:
-                post = _POST_QUALIFIER.match(body, figure.end)
-                if post:
-                    figure.qualifier = _POST[post.group()]
-        _apply_change(body, figure, figures[-1] if figures else None)
-        if figure.kind and figure.kind != "ratio":
-            figures.append(figure)
-    if not figures and not vague:
-        return []
-    figures, next_id = _link_ranges(body, figures, first_range_id)
-    if vague:  # each a range of its own, in page order with the rest
-        for number, (low, high) in enumerate(vague, start=next_id):
-            low.range_id = high.range_id = number
-            figures += [low, high]
-        figures.sort(key=lambda f: f.start)
-    rows = []
-    spans = _Spans(body)
+    body = _folded(text)
+    figures = _figures_of(body, first_range_id, unit_kinds)
+    rows, spans, context = [], _Spans(body), _Context()
     for figure in figures:
-        clause_start, clause_end, sentence_start, sentence_end = spans.around(figure.start)
-        kind = figure.kind
-        if kind == "count" or kind == "measure":
-            subject = category = None
-            amount = figure.value * figure.magnitude
+        clause_start, _clause_end, sentence_start, sentence_end = spans.around(figure.start)
+        if figure.kind in ("count", "measure"):  # no subject of its own; may be carried
+            context.pending = (body, sentence_start, clause_start, figure)
+            subject = None
         else:
-            subject = _subject(body, figure, clause_start, clause_end, sentence_start)
-            category = _CATEGORY.get(subject, "other") if kind == "money" else None
-            amount = figure.value * figure.magnitude if kind == "money" else None
-        rows.append(
-            (
-                article_id,
-                kind,
-                figure.text,
-                figure.value,
-                figure.unit,
-                figure.currency,
-                amount,
-                amount if figure.currency == "CNY" else None,
-                figure.pct,
-                figure.qualifier,
-                figure.range_id,
-                figure.basis,
-                figure.direction,
-                subject,
-                category,
-                body[sentence_start:sentence_end].strip(),
-                figure.start,
-                figure.end,
-            )
-        )
+            context.settle()
+            context.enter(sentence_start, clause_start, body, figure)
+            subject = _subject(body, figure, context)
+            subject = subject[-_SUBJECT_MAX:] if subject else None
+            context.subject = subject or context.subject
+        figure.text = text[figure.start : figure.end]  # as written, before folding
+        sentence = text[sentence_start:sentence_end].strip()
+        rows.append(_row(article_id, field, figure, subject, sentence))
+    return _share_listed_nouns(body, figures, rows)
+
+
+_LISTED = re.compile(r"[、和及与][^，。；,;\d]{0,6}")
+_SUBJECT_INDEX = FIGURE_COLUMNS.index("subject")
+
+
+def _share_listed_nouns(body: str, figures: list[_Figure], rows: list[tuple]) -> list[tuple]:
+    """规模以上20万元、规模以下15万元的一次性奖励: amounts listed before the one whose noun
+    follows it are that noun too."""
+    for index in range(len(rows) - 2, -1, -1):
+        this, following = figures[index], figures[index + 1]
+        if this.kind != "money" or following.kind != "money":
+            continue
+        if not _LISTED.fullmatch(body[this.end : following.start]):
+            continue
+        if _OWN_NOUN.match(body, following.end) is None:
+            continue
+        subject = rows[index + 1][_SUBJECT_INDEX]
+        row = list(rows[index])
+        row[_SUBJECT_INDEX], row[_SUBJECT_INDEX + 1] = subject, _category(subject)
+        rows[index] = tuple(row)
     return rows
 
 
 def figures_from_text(
-    body: str, *, article_id: int | None = None, first_range_id: int = 1
+    body: str, *, article_id: int | None = None, first_range_id: int = 1, field: str = "body"
 ) -> list[dict]:
-    """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one article body.
+    """Figure records (dicts with :data:`FIGURE_COLUMNS`) for one text.
 
     >>> body = "今后每年财政投入资金不少于1亿元，每家企业最高补助1000万元，同比增长35.69%。"
     >>> for r in figures_from_text(body):
@@ -678,7 +1239,7 @@ def figures_from_text(
     """
     return [
         dict(zip(FIGURE_COLUMNS, row, strict=True))
-        for row in _figure_rows(body, article_id, first_range_id)
+        for row in _figure_rows(body, article_id, first_range_id, field=field)
     ]
 
 
@@ -693,32 +1254,40 @@ _UNIT_KINDS_FOR = {
 }
 
 
-def figure_rows(items, unit_kinds: frozenset | None = None) -> list[tuple]:
-    """Figure rows for ``(article_id, kind, body)`` items; range ids unique across them."""
+def figure_rows(records, unit_kinds: frozenset | None = None) -> list[tuple]:
+    """Figure rows for article records (mappings with ``article_id``, ``kind`` and the title
+    fields and ``body``), titles first; range ids unique across them."""
     rows: list[tuple] = []
     next_range = 1
     range_index = FIGURE_COLUMNS.index("range_id")
-    for article_id, kind, body in items:
-        if kind == "meta" or not isinstance(body, str):
+    for record in records:
+        if record["kind"] == "meta":
             continue
-        found = _figure_rows(body, int(article_id), next_range, unit_kinds)
-        next_range = max([next_range - 1] + [r[range_index] or 0 for r in found]) + 1
-        rows.extend(found)
+        for field in FIELDS:
+            text = record.get(field)
+            if not isinstance(text, str) or not text:
+                continue
+            found = _figure_rows(text, int(record["article_id"]), next_range, unit_kinds, field)
+            next_range = max([next_range - 1] + [r[range_index] or 0 for r in found]) + 1
+            rows.extend(found)
     return rows
 
 
 def extract_figures(
     articles: pd.DataFrame, *, kinds: list[str] | tuple[str, ...] | None = None
 ) -> pd.DataFrame:
-    """One row per figure in the bodies of the news and photo rows of ``articles``.
+    """One row per figure in the titles and bodies of the news and photo rows of ``articles``.
 
     Args:
         articles: the DataFrame from :func:`helpers.parse_articles`.
         kinds: keep only these kinds (``money``, ``percent``, ``growth``, ``pp``, ``count``,
             ``measure``).
 
+    Rows from titles carry their ``field`` (a title usually repeats a body figure):
+    :func:`body_figures` keeps the body rows, as charts and totals do.
+
     >>> from helpers import parse_articles, SAMPLE_BULLETIN
-    >>> figures = extract_figures(parse_articles(SAMPLE_BULLETIN))
+    >>> figures = body_figures(extract_figures(parse_articles(SAMPLE_BULLETIN)))
     >>> float(figures.query("kind == 'money'")["yuan"].sum())
     6554512000.0
     """
@@ -729,14 +1298,21 @@ def extract_figures(
             f"choose from {', '.join(FIGURE_KINDS)}"
         )
     unit_kinds = frozenset().union(*(_UNIT_KINDS_FOR[k] for k in kinds)) if kinds else None
-    rows = figure_rows(
-        zip(articles["article_id"], articles["kind"], articles["body"], strict=True), unit_kinds
-    )
-    frame = tables.frame("figures", rows)
+    present = [c for c in ("article_id", "kind", *FIELDS) if c in articles.columns]
+    records = articles[present].to_dict("records")
+    frame = tables.frame("figures", figure_rows(records, unit_kinds))
     if kinds:
         frame = frame[frame["kind"].isin(kinds)].reset_index(drop=True)
     frame.attrs.update(articles.attrs)
     return frame
+
+
+def body_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures of article bodies: what charts and totals count (a figure in a headline
+    usually repeats one in the body)."""
+    if "field" not in figures.columns:
+        return figures
+    return figures[figures["field"] == "body"].reset_index(drop=True)
 
 
 def figures_from_path(text_or_path: str | Path, *, issue_date=None, kinds=None) -> pd.DataFrame:

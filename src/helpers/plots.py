@@ -25,6 +25,7 @@ import pandas as pd
 from matplotlib import font_manager
 from wordcloud import WordCloud
 
+from .figures import body_figures
 from .tables import text_or
 
 __all__ = [
@@ -267,6 +268,7 @@ def money_chart(
     coloured by category, qualifiers marked (≥ 不少于, ≤ 最高, > 超过, ≈ 约)."""
     from .numbers import format_amount
 
+    figures = body_figures(figures)  # a title repeats a body figure: the body only
     money = figures[(figures["kind"] == "money") & figures["yuan"].notna()].reset_index(drop=True)
     if money.empty:
         return _no_data(title, "本期没有人民币金额")
@@ -292,7 +294,7 @@ def money_chart(
     )
     ax.set_xlim(right=money["yuan"].max() * 30)
     ax.set_title(title)
-    ax.set_xlabel("元（≥ 不少于　≤ 最高　> 超过　≈ 约）")
+    ax.set_xlabel("元（≥ 不少于　≤ 最高　> 超过　≈ 约；正文中的金额，标题不计）")
     return fig
 
 
@@ -301,6 +303,7 @@ def growth_chart(
 ) -> plt.Figure:
     """Growth figures (per cent) and percentage-point changes as diverging bars, each
     labelled with its subject, article and basis (同比, 环比, 比上年)."""
+    figures = body_figures(figures)  # a title repeats a body figure: the body only
     changes = figures[figures["kind"].isin(["growth", "pp"])].reset_index(drop=True)
     if changes.empty:
         return _no_data(title, "本期没有增长或百分点变化数字")
@@ -344,7 +347,7 @@ def growth_chart(
             )
         limit = max(abs(values).max() * 1.4, 1)
         ax.set_xlim(-limit, limit)
-        ax.set_xlabel("增长（%）" if kind == "growth" else "变化（百分点）")
+        ax.set_xlabel(("增长（%）" if kind == "growth" else "变化（百分点）") + "，正文数字")
     fig.suptitle(title)
     return fig
 
@@ -353,7 +356,8 @@ def shares_chart(
     figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "占比"
 ) -> plt.Figure:
     """Shares (percent figures: 70%, 七成) as bars from 0 to 100, with their article."""
-    shares = figures[figures["kind"] == "percent"].reset_index(drop=True)
+    shares = body_figures(figures)
+    shares = shares[shares["kind"] == "percent"].reset_index(drop=True)
     if shares.empty:
         return _no_data(title, "本期没有占比数字")
     titles = short_titles(articles)
@@ -373,7 +377,7 @@ def shares_chart(
             fontsize=9,
         )
     ax.set_xlim(0, 110)
-    ax.set_xlabel("%")
+    ax.set_xlabel("%（正文数字）")
     ax.set_title(title)
     return fig
 

@@ -83,6 +83,7 @@ ARTICLES = (
 
 FIGURES = (
     Column("article_id", INT, "the article the figure is in"),
+    Column("field", TEXT, "where it stands: kicker, headline, subtitle or body"),
     Column("kind", TEXT, "money, percent, growth, pp, count or measure"),
     Column("text", TEXT, "the figure as written"),
     Column("value", REAL, "the number in the unit written (1.5 for 1.5亿元)"),
@@ -95,11 +96,16 @@ FIGURES = (
     Column("range_id", NULLABLE_INT, "shared by the two ends of a range"),
     Column("basis", TEXT, "yoy, mom or vs_prev_year"),
     Column("direction", TEXT, "up or down"),
-    Column("subject", TEXT, "what the money or change is (专项资金, 产值)"),
-    Column("category", TEXT, "funding, award, subsidy, investment, output, loan, revenue, other"),
+    Column("subject", TEXT, "the noun phrase the figure measures (专项资金, 出口, 民营企业进出口)"),
+    Column(
+        "category",
+        TEXT,
+        "what money is for (funding, award, subsidy, investment, output, loan, revenue, trade, "
+        "income, price, fine...; data/lexicon/money_subjects.csv), other where it names none",
+    ),
     Column("sentence", TEXT, "the sentence the figure is in"),
-    Column("start", INT, "offset of the figure in the article body"),
-    Column("end", INT, "offset just past the figure in the article body"),
+    Column("start", INT, "offset of the figure in its field"),
+    Column("end", INT, "offset just past the figure in its field"),
 )
 
 WORDS = (

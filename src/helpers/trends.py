@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .figures import one_per_range
+from .figures import body_figures, one_per_range
 from .topics import TOPICS_CSV, _topic_lexicon
 
 __all__ = ["money_by_period", "growth_over_time", "topic_shares_by_period", "moving_words"]
@@ -22,7 +22,9 @@ def _period(frame: pd.DataFrame, freq: str) -> pd.Series:
 
 def money_by_period(figures: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
     """Yuan totals of money figures per period and category (wide: one column per
-    category); a range (20万至50万元) counts once, at its low end."""
+    category); a range (20万至50万元) counts once, at its low end; titles are left out (they
+    repeat body figures)."""
+    figures = body_figures(figures)
     money = one_per_range(
         figures[
             (figures["kind"] == "money") & figures["yuan"].notna() & figures["issue_date"].notna()
@@ -38,7 +40,9 @@ def money_by_period(figures: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
 
 
 def growth_over_time(figures: pd.DataFrame) -> pd.DataFrame:
-    """Growth figures (per cent) with their issue date, basis and subject, in date order."""
+    """Growth figures (per cent) of article bodies with their issue date, basis and subject,
+    in date order."""
+    figures = body_figures(figures)
     growth = figures[(figures["kind"] == "growth") & figures["issue_date"].notna()]
     return (
         growth[
