@@ -1,8 +1,8 @@
 """Numbers as Chinese newspapers write them: numerals, magnitudes, currencies and units.
 
 ``to_number("四千五百万")`` → 45000000; ``split_magnitude("1.2万亿")`` → (1.2, "万亿");
-``MAGNITUDES`` and ``CURRENCIES`` map the words to factors and ISO codes. Chinese
-numerals go through cn2an (``二十五万万``, the 1940s way of writing 亿, is read too).
+``MAGNITUDES`` and ``CURRENCIES`` (from :mod:`helpers.vocab`) map the words to factors and ISO
+codes. Chinese numerals go through cn2an (``二十五万万``, the 1940s way of writing 亿, is read too).
 """
 
 from __future__ import annotations
@@ -13,52 +13,10 @@ from functools import lru_cache
 import cn2an
 import pandas as pd
 
+from .vocab import CURRENCIES, MAGNITUDES
+
 __all__ = ["MAGNITUDES", "CURRENCIES", "to_number", "split_magnitude", "format_amount"]
 
-MAGNITUDES = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "万": 1e4,
-    "千": 1e3,
-}
-CURRENCIES: dict[str, str | None] = {
-    "元": "CNY",
-    "人民币": "CNY",
-    "块钱": "CNY",
-    "元钱": "CNY",
-    "美元": "USD",
-    "美金": "USD",
-    "欧元": "EUR",
-    "港元": "HKD",
-    "港币": "HKD",
-    "日元": "JPY",
-    "英镑": "GBP",
-    "卢布": "RUB",
-    "澳元": "AUD",
-    "加元": "CAD",
-    "韩元": "KRW",
-    "新台币": "TWD",
-    "澳门元": "MOP",
-    "瑞士法郎": "CHF",
-    "新加坡元": "SGD",
-    "新西兰元": "NZD",
-    "泰铢": "THB",
-    "越南盾": "VND",
-    "林吉特": "MYR",
-    "兰特": "ZAR",
-    "印度卢比": "INR",
-    "巴基斯坦卢比": "PKR",
-    "雷亚尔": "BRL",
-    # Named without the country, these could be several currencies: kept as money, code unknown.
-    "卢比": None,
-    "比索": None,
-    "第纳尔": None,
-    "里亚尔": None,
-}
 _CN_CHARS = set("零〇一二两三四五六七八九十百千万亿点")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?|\.\d+")  # float() would also take nan, inf, 1e5, 1_000
 _CN_DECIMAL_MAGNITUDE = re.compile(
