@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import sys
 from pathlib import Path
 
 from helpers.articles import parse_articles
@@ -81,17 +82,17 @@ def draw(found: dict[str, list[dict]]) -> list[dict]:
 
 
 def show(folder: Path) -> None:
-    with OUT.open(encoding="utf-8") as handle:
-        for n, row in enumerate(csv.DictReader(handle), 1):
-            text = normalize_text(read_bulletin(next(folder.glob(f"*/{row['file']}"))))
-            line = text.split("\n")[int(row["line"]) - 1]
-            at = -1
-            for _ in range(int(row["occurrence"]) + 1):
-                at = line.find(row["text"], at + 1)
-            marked = line[:at] + "【" + row["text"] + "】" + line[at + len(row["text"]) :]
-            print(
-                f"{n} {row['kind']} subject={row['subject']!r} also={row['also']!r}\n  {marked}\n"
-            )
+    """Each labelled row's line, its figure in 【】 (read as benchmarks/subjects.py does)."""
+    sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+    from subjects import labelled, page_line
+
+    for n, row in enumerate(labelled(), 1):
+        line = page_line(folder, row["file"], int(row["line"]))
+        at = -1
+        for _ in range(int(row["occurrence"]) + 1):
+            at = line.find(row["text"], at + 1)
+        marked = line[:at] + "【" + row["text"] + "】" + line[at + len(row["text"]) :]
+        print(f"{n} {row['kind']} subject={row['subject']!r} also={row['also']!r}\n  {marked}\n")
 
 
 def main() -> None:
