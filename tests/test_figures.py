@@ -468,6 +468,9 @@ def test_a_list_shares_its_unit_and_its_qualifier():
             id="listed-subjects-in-turn",
         ),
         pytest.param("59.45%的游客参观了历史文化街区。", ["游客"], id="share-of-whom"),
+        pytest.param(
+            "全市城镇新增就业28.6万人，同比增长3.2%。", ["就业"], id="carried-from-a-count"
+        ),
         pytest.param("2018年中国体育产业增加值占GDP的比重超过1%。", ["体育产业增加值"], id="zhan"),
     ],
 )
@@ -493,6 +496,17 @@ def test_subjects(text, subjects):
 )
 def test_categories(text, category):
     assert [r["category"] for r in _rows(text, "money")] == [category]
+
+
+def test_subjects_do_not_depend_on_the_kinds_asked_for():
+    page = (
+        "港口货物吞吐量创新高\n\n　　本报讯 前三季度完成货物吞吐量1.2亿吨，同比增长6.1%。"
+        "外贸进出口总额达3200亿元，出口2100亿元，增长8.5%；进口1100亿元，下降2.1%。\n"
+    )
+    articles = parse_articles(page)
+    every = extract_figures(articles).query("kind == 'growth'")["subject"].tolist()
+    growth = extract_figures(articles, kinds=["growth"])["subject"].tolist()
+    assert every == growth == ["货物吞吐量", "出口", "进口"]
 
 
 def test_figures_in_titles_carry_their_field():

@@ -52,6 +52,7 @@ _TABLE_COLUMNS = {
     ],
     "figures": [
         "article_id",
+        "field",
         "kind",
         "text",
         "value",

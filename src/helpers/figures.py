@@ -216,6 +216,7 @@ class _Figure:
     basis: str | None = None
     direction: str | None = None
     range_id: int | None = None
+    anchor: bool = False  # a figure of a kind not asked for, kept for what it measures
 
 
 def _rate(kind: str, match: re.Match, value: float, unit: str, pct: float) -> _Figure:
@@ -962,7 +963,8 @@ _SUBJECT_FRAME = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:[“”\"‘’《》（）()、：:■●◆—\s]+|\d+[.、．)）]|(?:以上|以下|左右|多|余)?的|其中|此外|同时|另外|而|但|并|且"
     r"|我国|我省|我市|我区|我县|本市|本省|该市|该省|该县|该区|全省|全市|全县|全区|中国|我们|他们"
-    r"|可|能|就|将|还|也|都|已经|已|又)"
+    r"|已经|(?:可|能|就|将|还|也|都|又)(?![业源力耗能来款贷市])"  # not 就业, 能源, 还款
+    r")"
 )
 _SUBJECT_MAX = 16
 _NOT_SUBJECT = re.compile(r"%|^[^\u4e00-\u9fffA-Za-z]*$")
@@ -1094,11 +1096,22 @@ def _wanted(match: re.Match, unit_kinds: frozenset | None) -> bool:
     )
 
 
+def _anchor(match: re.Match) -> _Figure | None:
+    """A figure of a kind not asked for, kept as an anchor: what it measures may be carried
+    to a figure that was asked for (新增就业28.6万人，同比增长3.2%; 出口2100亿元，增长8.5%), so
+    that a subject does not depend on the kinds requested."""
+    unit = match.group("unit")
+    if unit is None:
+        return None
+    kind = _UNIT_KIND[unit]
+    return _Figure(kind, match.group(), match.start(), match.end(), 0.0, unit, anchor=True)
+
+
 def _read_at(body: str, start: int, unit_kinds: frozenset | None):
     """The figure, or the vague pair, that starts near ``start``; and where reading stopped."""
     match = _FIGURE.match(body, start)
     if match is not None and not _wanted(match, unit_kinds):
-        return None, match.end()
+        return _anchor(match), match.end()
     figure = _from_match(body, match) if match is not None else None
     if figure is not None:
         _complete(body, figure)
@@ -1112,10 +1125,11 @@ def _read_at(body: str, start: int, unit_kinds: frozenset | None):
 _MONEY_ONLY = frozenset({"money"})
 
 
-def _scan(body: str, unit_kinds: frozenset | None) -> tuple[list[_Figure], list[tuple]]:
-    """Every figure of a text in order, and the vague amounts (pairs) apart."""
+def _scan(body: str, unit_kinds: frozenset | None) -> tuple[list, list, list]:
+    """Every figure of a text in order; the vague amounts (pairs) and anchors apart."""
     figures: list[_Figure] = []
     vague: list[tuple[_Figure, _Figure]] = []
+    anchors: list[_Figure] = []  # counts and measures not asked for (see _anchor)
     pattern = _MONEY_CANDIDATE if unit_kinds == _MONEY_ONLY else _CANDIDATE
     position, search = 0, pattern.search
     while (candidate := search(body, position)) is not None:
@@ -1123,25 +1137,30 @@ def _scan(body: str, unit_kinds: frozenset | None) -> tuple[list[_Figure], list[
         position = max(done, candidate.start() + 1)
         if isinstance(found, tuple):
             vague.append(found)
+        elif found is not None and found.anchor:
+            anchors.append(found)
         elif found is not None:
             _qualify(body, found)
             _apply_change(body, found, figures[-1] if figures else None)
             if found.kind and found.kind != "ratio":
                 figures.append(found)
-    return figures, vague
+    return figures, vague, anchors
 
 
-def _figures_of(body: str, first_range_id: int, unit_kinds: frozenset | None) -> list[_Figure]:
-    figures, vague = _scan(body, unit_kinds)
+def _figures_of(
+    body: str, first_range_id: int, unit_kinds: frozenset | None
+) -> tuple[list[_Figure], list[_Figure]]:
+    """The figures of a text, ranges and lists linked, in order; and the anchors apart."""
+    figures, vague, anchors = _scan(body, unit_kinds)
     if not figures and not vague:
-        return []
+        return [], anchors
     figures, next_id = _link_ranges(body, figures, first_range_id)
     figures = _link_lists(body, figures)
     for number, (low, high) in enumerate(vague, start=next_id):  # each a range of its own
         low.range_id = high.range_id = number
         figures += [low, high]
     figures.sort(key=lambda f: f.start)
-    return figures
+    return figures, anchors
 
 
 def _row(article_id, field: str, figure: _Figure, subject, sentence: str) -> tuple:
@@ -1184,12 +1203,16 @@ def _figure_rows(
     numbers whose unit cannot give a requested kind.
     """
     body = _folded(text)
-    figures = _figures_of(body, first_range_id, unit_kinds)
+    figures, anchors = _figures_of(body, first_range_id, unit_kinds)
+    if not figures:
+        return []
     rows, spans, context = [], _Spans(body), _Context()
-    for figure in figures:
+    for figure in sorted(figures + anchors, key=lambda f: f.start) if anchors else figures:
         clause_start, _clause_end, sentence_start, sentence_end = spans.around(figure.start)
-        if figure.kind in ("count", "measure"):  # no subject of its own; may be carried
+        if figure.anchor or figure.kind in ("count", "measure"):  # its subject may be carried
             context.pending = (body, sentence_start, clause_start, figure)
+            if figure.anchor:
+                continue
             subject = None
         else:
             context.settle()
