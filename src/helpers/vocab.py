@@ -3,8 +3,8 @@
 ``helpers.numbers`` reads numerals with :data:`MAGNITUDES`; ``helpers.figures`` builds its
 patterns from the tables here (units, currencies, qualifiers, change verbs) and names what
 money is for from ``data/lexicon/money_subjects.csv`` (one row per word: the word, its
-category). Add a currency, a unit or a qualifier here and the patterns take it up; each entry
-has a test case in ``tests/test_figures.py`` or ``tests/test_numbers.py``.
+category). Add a currency, a unit or a qualifier here and the patterns take it up; the forms
+of each table have test cases in ``tests/test_figures.py`` and ``tests/test_numbers.py``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ __all__ = [
     "QUALIFIERS_AFTER",
     "CHANGE_UP",
     "CHANGE_DOWN",
+    "CHANGE_WITH_OBJECT",
     "BASES",
     "money_subjects",
 ]
