@@ -509,6 +509,12 @@ def test_subjects_do_not_depend_on_the_kinds_asked_for():
     assert every == growth == ["货物吞吐量", "出口", "进口"]
 
 
+def test_every_money_category_has_a_chart_label():
+    from helpers.vocab import CATEGORY_LABELS, money_subjects
+
+    assert set(money_subjects().values()) | {"other"} <= set(CATEGORY_LABELS)
+
+
 def test_figures_in_titles_carry_their_field():
     page = (
         "前三季度工业增加值同比增长6.1%\n全市地区生产总值突破3万亿元\n每户最高补助5万元\n\n"

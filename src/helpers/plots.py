@@ -27,6 +27,7 @@ from wordcloud import WordCloud
 
 from .figures import body_figures
 from .tables import text_or
+from .vocab import CATEGORY_LABELS
 
 __all__ = [
     "cjk_font",
@@ -228,16 +229,7 @@ def word_cloud_figure(
 
 _QUALIFIER_MARKS = {"at_least": "≥", "at_most": "≤", "over": ">", "approx": "≈"}
 _BASIS_NAMES = {"yoy": "同比", "mom": "环比", "vs_prev_year": "比上年"}
-_CATEGORY_NAMES = {
-    "funding": "资金",
-    "award": "奖励",
-    "subsidy": "补助",
-    "investment": "投资",
-    "output": "产值",
-    "loan": "贷款",
-    "revenue": "收入",
-    "other": "其他",
-}
+_CATEGORY_NAMES = CATEGORY_LABELS
 
 
 def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:

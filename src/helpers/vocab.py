@@ -28,6 +28,7 @@ __all__ = [
     "CHANGE_DOWN",
     "CHANGE_WITH_OBJECT",
     "BASES",
+    "CATEGORY_LABELS",
     "money_subjects",
 ]
 
@@ -202,6 +203,30 @@ BASES = {
     "与去年相比": "vs_prev_year",
     "较年初": "ytd",
     "比年初": "ytd",
+}
+
+# The categories of data/lexicon/money_subjects.csv as charts name them (a category added to
+# the CSV without a label here is shown as written).
+CATEGORY_LABELS = {
+    "funding": "资金",
+    "award": "奖励",
+    "subsidy": "补助",
+    "investment": "投资",
+    "output": "产值",
+    "loan": "贷款",
+    "revenue": "收入",
+    "trade": "贸易",
+    "spending": "支出",
+    "consumption": "消费",
+    "income": "个人收入",
+    "price": "价格",
+    "cost": "成本费用",
+    "fine": "罚没赔偿",
+    "debt": "债务",
+    "deposit": "存款余额",
+    "market": "规模市值",
+    "loss": "损失",
+    "other": "其他",
 }
 
 MONEY_SUBJECTS = LEXICON_DIR / "money_subjects.csv"
