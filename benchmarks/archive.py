@@ -62,11 +62,7 @@ def main() -> None:
     parse_seconds, records = timed(lambda: [split_articles(t, name=n) for n, t in texts])
     print(f"read:                    {some_mb / seconds:7.2f} MB/s")
     print(f"parse:                   {some_mb / parse_seconds:7.2f} MB/s")
-    seconds, _ = timed(
-        lambda: [
-            figure_rows((r["article_id"], r["kind"], r["body"]) for r in page) for page in records
-        ]
-    )
+    seconds, _ = timed(lambda: [figure_rows(page) for page in records])
     print(f"figures:                 {some_mb / seconds:7.2f} MB/s")
     for segmenter in ("rjieba", "jieba"):
         seconds, _ = timed(

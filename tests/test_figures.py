@@ -554,3 +554,54 @@ def test_subjects_of_the_labelled_corpus_figures(benchmarks_dir, corpus):
     right, total, misses = subjects.score(corpus / "rmrb")
     print(f"subjects right on {right}/{total}")
     assert right / total >= 0.85, misses
+
+
+def _windows(text: str, size: int = 48, step: int = 5):
+    return [text[max(0, end - size) : end] for end in range(1, len(text) + 1, step)]
+
+
+def _some_corpus_pages(step: int) -> list:
+    from helpers.paths import corpus_folder
+
+    folder = corpus_folder("rmrb")  # None where the corpus is absent: the sample alone
+    return sorted(folder.glob("2019*/*.txt"))[::step] if folder is not None else []
+
+
+def test_first_character_classes_only_skip_positions(sample_path):
+    """The classes tested in front of _SUBJECT_START and _SUBJECT_TAIL (for speed) leave their
+    matches as the branches alone give them: on every word of their lists, on the sample,
+    and on corpus pages where the corpus is present."""
+    import re
+
+    from helpers import figures as F
+
+    plain_start = re.compile(f"(?:{F._SUBJECT_START_BRANCHES})", re.VERBOSE)
+    plain_tail = re.compile(rf"(?:{F._alternation(F._TAIL_WORDS)}|\s)+$")
+    words = [*F._TIME_WORDS, *F._AMOUNT_VERBS, *F._LIMIT_WORDS, *F.CHANGE_WITH_OBJECT]
+    structural = "，".join(
+        ["2019年9月30日", "一个月", "3年来", "832个", "截至去年底", "“头雁”", "第一季度"]
+        + ["使", "让", "在", "人均", "每户", "组建"]
+    )
+    texts = ["营业收入" + "，营业收入".join(words + F._TAIL_WORDS), structural]
+    texts.append(sample_path.read_text(encoding="utf-8"))
+    texts += [p.read_text(encoding="utf-8") for p in _some_corpus_pages(60)]
+    checked = 0
+    for phrase in (w for text in texts for w in _windows(text)):
+        starts = [m.span() for m in F._SUBJECT_START.finditer(phrase)]
+        assert starts == [m.span() for m in plain_start.finditer(phrase)], phrase
+        tail = F._SUBJECT_TAIL.search(phrase)
+        plain = plain_tail.search(phrase)
+        assert (tail and tail.span()) == (plain and plain.span()), phrase
+        checked += 1
+    assert checked > 800  # the word lists and the sample alone give about 900
+
+
+def test_money_only_reads_as_every_kind_does(sample_path):
+    """kinds=["money"] reads only the sentences with an amount, up to their last amount; its
+    rows are the money rows of a full reading, subjects included (range ids apart)."""
+    for path in [sample_path, *_some_corpus_pages(25)]:
+        articles = parse_articles(path)
+        every = extract_figures(articles).query("kind == 'money'").reset_index(drop=True)
+        money = extract_figures(articles, kinds=["money"])
+        columns = [c for c in FIGURE_COLUMNS if c != "range_id"]
+        assert money[columns].equals(every[columns]), path.name
