@@ -4,7 +4,7 @@ Run: ``make bench`` (installs JioNLP into .venv for this script only; it is not 
 dependency of the package), or ``.venv/bin/python benchmarks/figures.py [MB]``.
 Bodies come from the shared corpus of People's Daily pages (the bundled sample, repeated,
 where the corpus is absent); MB (default 1) caps the text both extractors get. Each
-timing is the best of three runs, so a busy machine disturbs the ratio less.
+timing is the best of five runs, so a busy machine disturbs the ratio less.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from helpers.numbers import split_magnitude, to_number
 from helpers.paths import SAMPLE_BULLETIN, corpus_folder
 from helpers.reading import read_bulletin
 
-REPEATS = 3
+REPEATS = 5
 
 
 def bodies(limit_mb: float) -> list[str]:
