@@ -15,6 +15,9 @@ import nbformat
 import pytest
 from conftest import DATA
 
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.report import FONT_FAMILY
+
 BULLETIN = Path(sys.executable).with_name("bulletin")
 HEADLINES = ["两江新区新增市场主体1.2万户", "我市出台20条措施支持外贸企业发展", "春耕备耕忙"]
 EVIL = (
@@ -64,7 +67,7 @@ def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
         "04-topic-frequencies.html",
         "05-bulletin-report.html",
     ]
-    assert "[1/3]" in result.stderr and "05-bulletin-report" in result.stderr  # progress
+    assert "[1/10]" in result.stderr and "05-bulletin-report" in result.stderr  # progress
 
 
 def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
@@ -88,6 +91,80 @@ def test_executed_notebooks_have_no_errors_or_missing_glyphs(reports):
                 assert output["output_type"] != "error", (path.name, output)
                 text = json.dumps(output, ensure_ascii=False)
                 assert "missing from font" not in text and "Glyph" not in text, path.name
+
+
+def test_index_lists_each_bulletin_and_the_failure(reports):
+    _, out = reports
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in index and "3 bulletins, 1 failed" in index
+    rows = re.findall(r"<tr>(.*?)</tr>", index, re.DOTALL)[1:]
+    assert len(rows) == 3
+    gb = next(row for row in rows if "cqrb_20230308_gb18030.txt" in row)
+    assert "2023-03-08" in gb and ">3<" in gb and "200万元" in gb  # date, items, largest
+    links = re.findall(r'href="([^"]+)"', gb)
+    assert len(links) == 5 and all((out / link).is_file() for link in links)
+    broken = next(row for row in rows if "broken.txt" in row)
+    assert "binary" in broken and "href" not in broken
+    evil = next(row for row in rows if "evil_20230308.txt" in row)
+    assert "<script" not in evil
+
+
+def test_pages_embed_the_font_subset_they_need(reports):
+    _, out = reports
+    for page_path in [out / "index.html", *out.glob("*/*.html")]:
+        page = page_path.read_text(encoding="utf-8")
+        faces = re.findall(r"src: url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", page)
+        assert len(faces) == 1 and FONT_FAMILY in page, page_path
+        assert 5_000 < len(faces[0]) * 3 / 4 < 400_000, (page_path, len(faces[0]))
+
+
+def _report_in(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BULLETIN), "report", str(DATA / "compact_cqrb_20230308.txt"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize("where", ["relative", "absolute"])
+def test_output_folder_is_where_the_user_said(tmp_path, where):
+    """-o is resolved where it was typed: the HTML, the charts and the tables all land in
+    it, nothing in notebooks/."""
+    target = "out/reports" if where == "relative" else str(tmp_path / "abs")
+    result = _report_in(tmp_path, "--notebooks", "01,05", "-o", target)
+    assert result.returncode == 0, result.stderr
+    folder = (tmp_path / target) / "compact_cqrb_20230308"
+    assert {p.name for p in folder.glob("*.html")} == {
+        "01-parse-bulletin.html",
+        "05-bulletin-report.html",
+    }
+    assert (folder / "01-lengths.png").is_file() and (folder / "articles.csv").is_file()
+    assert (folder.parent / "index.html").is_file()
+    assert not list(NOTEBOOKS_DIR.glob("**/*.png")), "charts written beside the notebooks"
+    summary = (folder / "05-bulletin-report.html").read_text(encoding="utf-8")
+    detail = (folder / "01-parse-bulletin.html").read_text(encoding="utf-8")
+    assert "open_bulletin" in detail and "open_bulletin" not in summary  # 05 without code
+
+
+def test_default_output_folder_is_reports_and_with_code_shows_the_summarys_code(tmp_path):
+    from helpers.paths import REPORTS_DIR
+
+    folder = REPORTS_DIR / "compact_cqrb_20230308"
+    shutil.rmtree(folder, ignore_errors=True)
+    index = REPORTS_DIR / "index.html"
+    kept = index.read_bytes() if index.is_file() else None  # the user's own index stays
+    try:
+        result = _report_in(tmp_path, "--notebooks", "05", "--with-code")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == [str(folder / "05-bulletin-report.html")]
+        assert "open_bulletin" in (folder / "05-bulletin-report.html").read_text("utf-8")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if kept is not None:
+            index.write_bytes(kept)
 
 
 class _Elements(HTMLParser):
@@ -172,8 +249,32 @@ def test_report_opens_in_headless_chromium_with_its_images(reports):
         widths = page.evaluate("() => Array.from(document.images, image => image.naturalWidth)")
         title = page.title()
         text = page.inner_text("body")
+        fonts = _fonts_in_use(page, HEADLINES[0])
+        page.goto((out / "index.html").as_uri())
+        index_fonts = _fonts_in_use(page, "万元")
         browser.close()
     assert len(widths) >= 4 and all(width > 0 for width in widths)
     assert title == "cqrb_20230308_gb18030.txt · 05-bulletin-report"
     assert HEADLINES[0] in text
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
+    for loaded, covers, body_font in (fonts, index_fonts):
+        assert loaded == [FONT_FAMILY], loaded  # the embedded face, loaded from its data: URL
+        assert covers and body_font.strip('"').startswith(FONT_FAMILY), body_font
+
+
+def _fonts_in_use(page, sample: str) -> tuple[list[str], bool, str]:
+    """The font faces the page loaded, whether the embedded one draws ``sample``, and the
+    body's font-family. (This machine has no Chinese system font: without the embedded
+    face the text would be empty boxes.)"""
+    page.evaluate("() => document.fonts.ready")
+    loaded = page.evaluate(
+        "() => Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    covers = page.evaluate(
+        '([family, text]) => document.fonts.check(`16px "${family}"`, text)',
+        [FONT_FAMILY, sample],
+    )
+    body_font = page.evaluate(  # where the text is: a table cell (the template styles these)
+        "() => getComputedStyle(document.querySelector('td') || document.body).fontFamily"
+    )
+    return [name.strip('"') for name in loaded], covers, body_font

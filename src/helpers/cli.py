@@ -7,8 +7,9 @@
 - ``bulletin topics FILE [--top N] [--by article|bulletin] [--method tfidf|textrank]``
   its keywords (and each article's topics);
 - ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
-- ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]``
-  runs the notebooks on each bulletin and writes self-contained HTML reports;
+- ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]
+  [--with-code]`` runs the notebooks on each bulletin (side by side, one per core) and writes
+  self-contained HTML reports and an ``index.html`` linking them;
 - ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N]
   [--words]`` processes many bulletins at once into cached Parquet tables.
 
@@ -184,7 +185,14 @@ def _report_command(commands) -> None:
         metavar="NN[,NN]",
         help="only these notebooks, by number (e.g. 02,03)",
     )
-    report.add_argument("--no-input", action="store_true", help="hide the code cells in the HTML")
+    report.add_argument(
+        "--no-input", action="store_true", help="hide the code cells of every notebook"
+    )
+    report.add_argument(
+        "--with-code",
+        action="store_true",
+        help="show the code cells of the summary (05) too; hidden by default",
+    )
 
 
 def _archive_command(commands) -> None:
@@ -260,6 +268,7 @@ def _report(args) -> int:
         issue_date=args.issue_date,
         notebooks=args.notebooks,
         no_input=args.no_input,
+        with_code=args.with_code,
         progress=lambda line: print(line, file=sys.stderr),
     )
     for result in results:

@@ -5,7 +5,8 @@ notebook needs before its first question: it parses the bulletin (the bundled sa
 path is None), creates the output folder (``reports/<bulletin stem>/`` by default), sets up the
 CJK font and pandas' display options, prints one summary line, and returns a :class:`Session`
 holding ``path``, ``articles``, ``titles`` and ``out``. ``Session.save(fig, name)`` writes a chart
-as PNG into ``out`` and ``Session.save_csv(frame, name)`` a table as CSV, always the same way.
+as PNG into ``out`` (``Session.show`` also returns it for the notebook to display) and
+``Session.save_csv(frame, name)`` a table as CSV, always the same way.
 
 Relative paths are taken from the current working directory of the process that calls, which
 for a notebook is the kernel's (``notebooks/`` under ``bulletin report``, which therefore passes
@@ -83,6 +84,17 @@ class Session:
     def save(self, fig: Figure, name: str, *, dpi: int = DPI) -> Path:
         """Write ``fig`` as the PNG ``out / name`` and return its path."""
         return save_figure(fig, self.out / name, dpi=dpi)
+
+    def show(self, fig: Figure, name: str, *, dpi: int = DPI):
+        """Write ``fig`` as the PNG ``out / name`` and return that PNG for the notebook to
+        show: the chart is drawn once (closed, so the inline backend does not draw it again)
+        and the report shows exactly the file saved."""
+        from IPython.display import Image
+        from matplotlib import pyplot
+
+        path = self.save(fig, name, dpi=dpi)
+        pyplot.close(fig)
+        return Image(filename=str(path))
 
     def save_csv(self, frame: pd.DataFrame, name: str) -> Path:
         """Write ``frame`` as the CSV ``out / name`` (lists joined by 、, ISO dates; UTF-8)."""

@@ -1,42 +1,72 @@
-"""Reports: run the notebooks on a bulletin with papermill, export self-contained HTML.
+"""Reports: run the notebooks on bulletins with papermill, export self-contained HTML.
 
 ``run_report(bulletins)`` executes each numbered notebook in ``notebooks/`` with the
 bulletin as its ``bulletin_path`` parameter, keeps the executed notebooks under
-``reports/<bulletin stem>/executed/`` and writes one HTML file per notebook to
-``reports/<bulletin stem>/``. A bulletin that cannot be read, or a notebook that fails on
-it, is reported in one line and the other bulletins still run.
+``<output>/<bulletin stem>/executed/``, writes one HTML file per notebook to
+``<output>/<bulletin stem>/`` and an ``index.html`` in ``<output>`` linking every bulletin's
+reports. The notebooks of all bulletins run side by side, one kernel per core. A bulletin
+that cannot be read, or a notebook that fails on it, is reported in one line (and in the
+index) and the other bulletins still run.
 
-The HTML is safe to send: images are embedded as data URIs, every script is removed, and
-a Content-Security-Policy forbids the page to load or run anything, so no text of a
-bulletin can run code or fetch a URL when the report is opened.
+The HTML is safe to send and reads the same on any machine: images are embedded as data
+URIs, the Chinese font (the subset of Noto Sans SC the page uses) as a ``data:`` font,
+every script is removed, and a Content-Security-Policy forbids the page to load or run
+anything, so no text of a bulletin can run code or fetch a URL when the report is opened.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import json
+import multiprocessing
+import os
 import re
+import sys
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .articles import parse_articles
 from .errors import BulletinError
+from .figures import body_figures, extract_figures
+from .numbers import format_amount
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR
+from .plots import cjk_font
 
-__all__ = ["NOTEBOOKS", "ReportResult", "run_report", "export_html", "select_notebooks"]
+__all__ = [
+    "NOTEBOOKS",
+    "ReportResult",
+    "run_report",
+    "export_html",
+    "select_notebooks",
+    "embed_font",
+    "write_index",
+]
+
+
+def _metadata(notebook: Path) -> dict:
+    return json.loads(notebook.read_text(encoding="utf-8"))
 
 
 def _takes_a_bulletin(notebook: Path) -> bool:
     """A per-bulletin notebook: its papermill parameters cell sets ``bulletin_path``."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     return any(
         "parameters" in c.get("metadata", {}).get("tags", [])
         and "bulletin_path" in "".join(c["source"])
-        for c in cells
+        for c in _metadata(notebook)["cells"]
     )
+
+
+def _is_summary(notebook: Path) -> bool:
+    """The summary to send (05): its metadata says ``"bulletin": {"summary": true}``; it is
+    exported without its code unless asked (``with_code``)."""
+    return bool(_metadata(notebook)["metadata"].get("bulletin", {}).get("summary"))
 
 
 # The notebooks a report runs for one bulletin (06, over a whole archive, is not one of them).
@@ -44,16 +74,21 @@ NOTEBOOKS = [nb for nb in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")) if _t
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>", re.IGNORECASE)
+_CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 
 
 @dataclass
 class ReportResult:
-    """What became of one bulletin: the HTML files written, or why it failed."""
+    """What became of one bulletin: the HTML files written, or why it failed; and what the
+    index says of it (issue date, items, largest amount)."""
 
     bulletin: Path
     html: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    issue_date: str = ""
+    items: int = 0
+    largest: str = ""
 
     @property
     def ok(self) -> bool:
@@ -75,8 +110,20 @@ def select_notebooks(numbers: list[str] | None = None) -> list[Path]:
     return chosen
 
 
+def _skip_slow_format_checkers() -> None:
+    """nbformat validates notebooks with jsonschema, whose format checker imports the
+    optional ``rfc3987_syntax`` at once where it is installed (jupyter-events pulls it in);
+    that import builds dozens of Lark parsers, about a second, for the ``iri`` formats no
+    notebook schema uses (python-jsonschema/jsonschema issues 1392, 1428). Marking the module
+    absent before the first import of jsonschema makes jsonschema skip those two checkers,
+    as it does wherever the package is not installed. Nothing else in this process uses it."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def export_html(executed: Path, target: Path, *, title: str, no_input: bool = False) -> Path:
     """Write an executed notebook as one self-contained, script-free HTML file."""
+    _skip_slow_format_checkers()
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -92,11 +139,58 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _SCRIPT.sub("", body)
     body = _LINK.sub("", body)
-    body = body.replace(
-        "<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{CSP}">', 1
-    )
+    body = body.replace("<head>", f"<head>\n{_CSP_META}", 1)
     target.write_text(body, encoding="utf-8")
     return target
+
+
+# The Chinese font, embedded: a reader's machine may have none (every character would be a
+# box). fontTools keeps only the glyphs of the characters the pages use; WOFF packs them.
+
+FONT_FAMILY = "Bulletin Noto Sans SC"
+_FONT_STYLE = """<style>
+@font-face {{ font-family: "{family}"; src: url(data:font/woff;base64,{data}) format("woff"); }}
+:root {{
+  --jp-content-font-family: "{family}", system-ui, sans-serif;
+  --jp-ui-font-family: "{family}", system-ui, sans-serif;
+  --jp-code-font-family: monospace, "{family}";
+}}
+body {{ font-family: "{family}", system-ui, sans-serif; }}
+pre, code {{ font-family: monospace, "{family}"; }}
+</style>"""
+
+
+def _font_subset(text: str) -> bytes:
+    """The WOFF of Noto Sans SC with the glyphs of ``text`` and printable ASCII only."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = []  # no OpenType features: plain glyphs are enough here
+    options.hinting = False
+    options.name_IDs = [1, 2]  # the family name; the licence stays in the package (OFL)
+    font = TTFont(str(cjk_font()), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + "".join(map(chr, range(32, 127))))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def embed_font(pages: list[Path]) -> None:
+    """Put into each page (at the end of its head) the font subset of the characters of all
+    of them: one subset per bulletin, so its pages share it."""
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    if not texts:
+        return
+    data = base64.b64encode(_font_subset("".join(set("".join(texts))))).decode("ascii")
+    style = _FONT_STYLE.format(family=FONT_FAMILY, data=data)
+    for page, text in zip(pages, texts, strict=True):
+        # Last in the head: after the template's own styles, so its font variables give way.
+        head_end = text.index("</head>")
+        page.write_text(text[:head_end] + style + "\n" + text[head_end:], encoding="utf-8")
 
 
 def _kernel_manager_class():
@@ -135,47 +229,36 @@ def _kernel_manager_class():
     return IPCKernelManager
 
 
-def _run_one(
-    bulletin: Path,
-    notebooks: list[Path],
-    out: Path,
-    issue_date: str | None,
-    no_input: bool,
-    progress: Callable[[str], None],
-) -> list[Path]:
+def _run_notebook(bulletin: Path, notebook: Path, out: Path, issue_date, no_input: bool):
+    """Execute one notebook on one bulletin and export it (in a worker process): the HTML
+    path and the seconds it took."""
+    _skip_slow_format_checkers()
     import papermill
 
-    executed_dir = out / "executed"
-    executed_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for index, notebook in enumerate(notebooks, start=1):
-        started = time.perf_counter()
-        executed = executed_dir / notebook.name
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            cwd=str(NOTEBOOKS_DIR),
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-            kernel_manager_class=_kernel_manager_class(),
-            parameters={  # absolute: the kernel runs in the notebooks' folder
-                "bulletin_path": str(bulletin.resolve()),
-                "issue_date": issue_date,
-                "output_dir": str(out.resolve()),
-            },
-        )
-        html = export_html(
-            executed,
-            out / f"{notebook.stem}.html",
-            title=f"{bulletin.name} · {notebook.stem}",
-            no_input=no_input,
-        )
-        written.append(html)
-        progress(
-            f"  [{index}/{len(notebooks)}] {notebook.stem}: {time.perf_counter() - started:.1f} s"
-        )
-    return written
+    started = time.perf_counter()
+    executed = out / "executed" / notebook.name
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(notebook),
+        str(executed),
+        cwd=str(NOTEBOOKS_DIR),
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        kernel_manager_class=_kernel_manager_class(),
+        parameters={  # absolute: the kernel runs in the notebooks' folder
+            "bulletin_path": str(bulletin),
+            "issue_date": issue_date,
+            "output_dir": str(out),
+        },
+    )
+    html_path = export_html(
+        executed,
+        out / f"{notebook.stem}.html",
+        title=f"{bulletin.name} · {notebook.stem}",
+        no_input=no_input,
+    )
+    return html_path, time.perf_counter() - started
 
 
 def _one_line(error: Exception) -> str:
@@ -185,6 +268,40 @@ def _one_line(error: Exception) -> str:
     return " ".join(text.split())[:300]
 
 
+def _summarise(result: ReportResult, issue: str | None) -> None:
+    """Read the bulletin in this process (a bad file fails here, in one line) and note what
+    the index says of it."""
+    articles = parse_articles(result.bulletin, issue_date=issue)
+    money = body_figures(extract_figures(articles, kinds=["money"]))["yuan"].dropna()
+    day = articles.attrs.get("issue_date")
+    result.issue_date = str(day) if day is not None else ""
+    result.items = int((articles["kind"] != "meta").sum())
+    result.largest = format_amount(money.max()) if len(money) else ""
+
+
+def _charts(notebook: Path) -> int:
+    """How many charts a notebook draws: drawing is most of a notebook's time, so the
+    notebooks with most charts are started first and none is left to run alone at the end."""
+    return notebook.read_text(encoding="utf-8").count("bulletin.show(")
+
+
+def _workers(workers: int | None) -> int:
+    """Notebooks run at once: as asked, else one per core this process may use."""
+    if workers:
+        return max(1, workers)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from this one where the platform allows (the modules are
+    imported already), else spawned."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
 def run_report(
     bulletins: list[str | Path],
     *,
@@ -192,39 +309,135 @@ def run_report(
     issue_date: str | date | None = None,
     notebooks: list[str] | None = None,
     no_input: bool = False,
+    with_code: bool = False,
+    workers: int | None = None,
     progress: Callable[[str], None] = print,
 ) -> list[ReportResult]:
-    """Run the notebooks on each bulletin and export HTML to ``output_dir/<stem>/``.
+    """Run the notebooks on each bulletin, export HTML to ``output_dir/<stem>/`` and write
+    ``output_dir/index.html``.
 
     Args:
         bulletins: bulletin files.
-        output_dir: where each bulletin's folder of reports goes.
+        output_dir: where each bulletin's folder of reports goes; a relative path is taken
+            from the current working directory, here, once.
         issue_date: the paper's date for every bulletin (else inferred per bulletin).
         notebooks: number prefixes to run (``["02", "03"]``); all by default.
-        no_input: hide the code cells in the HTML.
+        no_input: hide the code cells of every notebook in the HTML.
+        with_code: show the code cells of the summary notebook too (hidden by default).
+        workers: notebooks run at once (default: one per core).
         progress: called with a line of progress text.
     """
     chosen = select_notebooks(notebooks)
     issue = issue_date.isoformat() if isinstance(issue_date, date) else issue_date
-    results = []
-    for number, bulletin in enumerate(map(Path, bulletins), start=1):
-        result = ReportResult(bulletin)
-        started = time.perf_counter()
-        progress(f"[{number}/{len(bulletins)}] {bulletin}")
+    root = Path(output_dir).resolve()
+    results = [ReportResult(Path(b).resolve()) for b in bulletins]
+    _skip_slow_format_checkers()
+    import papermill  # noqa: F401  (imported before the workers fork: they inherit it)
+
+    readable = []
+    for result in results:
         try:
-            parse_articles(bulletin, issue_date=issue)  # a bad file fails here, in one line
-            result.html = _run_one(
-                bulletin.resolve(),
-                chosen,
-                Path(output_dir) / bulletin.stem,
-                issue,
-                no_input,
-                progress,
-            )
-        except BulletinError as error:
+            _summarise(result, issue)
+            readable.append(result)
+        except BulletinError as error:  # reported with the results, in one line
             result.error = str(error)
-        except Exception as error:  # a notebook failed on this bulletin: report it, go on
-            result.error = f"a notebook failed: {_one_line(error)}"
-        result.seconds = time.perf_counter() - started
-        results.append(result)
+    pending: dict[Future, tuple[ReportResult, Path]] = {}
+    with _pool(_workers(workers)) as pool:
+        for notebook in sorted(chosen, key=_charts, reverse=True):  # the dearest first
+            hide = no_input or (_is_summary(notebook) and not with_code)
+            for result in readable:
+                out = root / result.bulletin.stem
+                future = pool.submit(_run_notebook, result.bulletin, notebook, out, issue, hide)
+                pending[future] = (result, notebook)
+        _collect(pending, progress)
+    for result in results:
+        if result.ok:
+            embed_font(result.html)
+    write_index(results, root)
     return results
+
+
+def _collect(pending: dict, progress: Callable[[str], None]) -> None:
+    """Wait for the notebooks, note each page or the first failure of each bulletin."""
+    from concurrent.futures import as_completed
+
+    for done, future in enumerate(as_completed(pending), start=1):
+        result, notebook = pending[future]
+        try:
+            page, seconds = future.result()
+        except Exception as error:  # a notebook failed on this bulletin: report it, go on
+            result.error = result.error or f"{notebook.stem} failed: {_one_line(error)}"
+            continue
+        result.html.append(page)
+        result.seconds += seconds
+        progress(
+            f"  [{done}/{len(pending)}] {result.bulletin.name} · {notebook.stem}: {seconds:.1f} s"
+        )
+    for result, _ in pending.values():
+        result.html.sort()
+
+
+_INDEX = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+{csp}
+<title>Bulletin reports</title>
+<style>
+body {{ margin: 2em; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: 0.4em 0.8em; text-align: left; }}
+td.number {{ text-align: right; }}
+.error {{ color: #a00; }}
+</style>
+</head>
+<body>
+<h1>Bulletin reports</h1>
+<p>{count} bulletins, {failed} failed; written {written}.</p>
+<table>
+<thead><tr>
+<th>bulletin</th><th>issue date</th><th>items</th><th>largest amount</th><th>reports</th>
+</tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</body>
+</html>
+"""
+
+
+def _index_row(result: ReportResult, root: Path) -> str:
+    name = html.escape(result.bulletin.name)
+    if not result.ok:
+        error = html.escape(result.error or "")
+        return f'<tr><td>{name}</td><td colspan="4" class="error">{error}</td></tr>'
+    links = " · ".join(
+        f'<a href="{html.escape(page.relative_to(root).as_posix(), quote=True)}">'
+        f"{html.escape(page.stem)}</a>"
+        for page in result.html
+    )
+    return (
+        f"<tr><td>{name}</td><td>{html.escape(result.issue_date)}</td>"
+        f'<td class="number">{result.items}</td>'
+        f'<td class="number">{html.escape(result.largest)}</td><td>{links}</td></tr>'
+    )
+
+
+def write_index(results: list[ReportResult], root: Path) -> Path:
+    """``root/index.html``: each bulletin with its issue date, item count and largest
+    amount, linking its reports; a failed bulletin with its one-line error."""
+    root.mkdir(parents=True, exist_ok=True)
+    page = root / "index.html"
+    page.write_text(
+        _INDEX.format(
+            csp=_CSP_META,
+            count=len(results),
+            failed=sum(not r.ok for r in results),
+            written=time.strftime("%Y-%m-%d %H:%M"),
+            rows="\n".join(_index_row(r, root) for r in results),
+        ),
+        encoding="utf-8",
+    )
+    embed_font([page])
+    return page

@@ -412,15 +412,11 @@ def _extractor(method: str):
     import jieba.analyse
 
     segmenter = pos_tokenizer()
-    if method == "tfidf":
-        extractor = jieba.analyse.TFIDF()
-    elif method == "textrank":
-        extractor = jieba.analyse.TextRank()
-    else:
-        raise ValueError(f"unknown keyword method {method!r}; use 'tfidf' or 'textrank'")
+    if method != "textrank":
+        raise ValueError(f"jieba's extractor is used for textrank only, not {method!r}")
+    extractor = jieba.analyse.TextRank()
     extractor.postokenizer = segmenter
-    # TextRank reads (word, flag) pairs from its tokenizer; TF-IDF reads plain words.
-    extractor.tokenizer = segmenter if method == "textrank" else segmenter.tokenizer
+    extractor.tokenizer = segmenter  # TextRank reads (word, flag) pairs from its tokenizer
     extractor.stop_words = set(stopwords())
     return extractor
 
@@ -429,9 +425,20 @@ _KEYWORD_POS = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "i", "l", "j", "eng")
 
 
 def keywords(
-    articles: pd.DataFrame, *, method: str = "tfidf", top: int = 10, by: str = "article"
+    articles: pd.DataFrame,
+    *,
+    method: str = "tfidf",
+    top: int = 10,
+    by: str = "article",
+    frequencies: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Keywords per article (``by="article"``) or for the whole bulletin.
+
+    ``tfidf`` weighs the counted words (:func:`word_frequencies`, or ``frequencies`` where
+    already computed) as jieba's TF-IDF does: a noun-like word's share of the text's
+    noun-like words times its inverse document frequency from jieba's table (the median
+    where the table lacks it). It reuses the counts and their tags, so it loads no second
+    segmenter. ``textrank`` runs jieba's TextRank on the text.
 
     Returns:
         Columns ``article_id`` (None for the bulletin), ``rank``, ``keyword``, ``weight``.
@@ -440,7 +447,54 @@ def keywords(
         raise ValueError(f"by must be 'article' or 'bulletin', not {by!r}")
     if top < 1:
         raise ValueError("top must be at least 1")
-    extractor = _extractor(method)
+    if method not in ("tfidf", "textrank"):
+        raise ValueError(f"unknown keyword method {method!r}; use 'tfidf' or 'textrank'")
+    if method == "textrank":
+        return _textrank_keywords(articles, top=top, by=by)
+    counted = word_frequencies(articles) if frequencies is None else frequencies
+    return _tfidf_keywords(counted, top=top, by=by)
+
+
+def _tfidf_keywords(frequencies: pd.DataFrame, *, top: int, by: str) -> pd.DataFrame:
+    table, median = _idf_table()
+    kept = frequencies[
+        frequencies["pos"].isin(_KEYWORD_POS)
+        & (frequencies["word"].str.len() >= 2)
+        & ~frequencies["word"].isin(stopwords())
+        & frequencies["word"].str.contains(_HAS_WORD_CHAR)
+        & ~frequencies["word"].str.match(_NUMBER_LIKE)
+    ]
+    if by == "bulletin":
+        kept = kept.groupby("word", as_index=False)["count"].sum().assign(article_id=None)
+    weight = kept["count"] / kept.groupby("article_id", dropna=False)["count"].transform("sum")
+    ranked = (
+        kept.assign(keyword=kept["word"], weight=weight * kept["word"].map(table).fillna(median))
+        .sort_values(["weight", "keyword"], ascending=[False, True], kind="stable")
+        .groupby("article_id", dropna=False, sort=False)
+        .head(top)
+    )
+    ranked = ranked.assign(rank=ranked.groupby("article_id", dropna=False).cumcount() + 1)
+    order = ranked.sort_values(["article_id", "rank"], na_position="first")
+    return order[["article_id", "rank", "keyword", "weight"]].reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies (``jieba/analyse/idf.txt``) and their median."""
+    from importlib.resources import files
+
+    table: dict[str, float] = {}
+    text = (files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, value = line.rpartition(" ")
+        if word:
+            table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def _textrank_keywords(articles: pd.DataFrame, *, top: int, by: str) -> pd.DataFrame:
+    extractor = _extractor("textrank")
     texts = [
         (row.article_id, article_text(row))
         for row in articles.itertuples(index=False)
