@@ -108,10 +108,42 @@ def test_money_and_growth_charts_plot_every_figure(data):
     figures = extract_figures(articles)
     money = plots.money_chart(figures, articles)
     labels = [t.get_text() for t in money.axes[0].get_yticklabels()]
-    assert len(money.axes[0].patches) == 13 and len(labels) == 13
-    assert labels[-1].startswith("资金 · 南岸出台") and labels[0].startswith("补助金 · 第六届")
+    assert len(money.axes[0].patches) == 13 and len(labels) == 13 + 3  # bars, article headers
+    assert labels[0].startswith("【南岸出台") and labels[1] == "资金" and labels[-1] == "补助金"
+    assert "奖励" in labels and "奖励（15万元）" in labels  # two awards, told apart
     growth = plots.growth_chart(figures, articles)
-    assert [t.get_text() for t in growth.axes[0].get_yticklabels()] == ["工业产值 · 图片（同比）"]
+    assert [t.get_text() for t in growth.axes[0].get_yticklabels()] == [
+        "【图片】",
+        "工业产值（同比）",
+    ]
+    plt.close("all")
+
+
+def test_a_dense_page_keeps_bars_legible_and_distinct():
+    """40 growth figures in two articles: 30 bars (the largest changes), grouped under their
+    articles, each saying what grew; the chart says how many it left out."""
+    districts = (
+        "渝中 江北 南岸 九龙坡 沙坪坝 大渡口 巴南 北碚 渝北 长寿 江津 合川 永川 南川 綦江 大足 "
+        "璧山 铜梁 潼南 荣昌"
+    ).split()
+    goods = (
+        "机电产品 高新技术产品 农产品 钢材 原油 铁矿砂 大豆 汽车 服装 家具 玩具 纺织品 "
+        "塑料制品 集成电路 手机 船舶 医疗器械 药品 煤炭 天然气"
+    ).split()
+    first = "".join(f"{d}区出口增长{i + 1}.5%。" for i, d in enumerate(districts))
+    second = "".join(f"{g}进口下降{i + 1}.2%。" for i, g in enumerate(goods))
+    page = f"外贸稳中有进\n\n　　本报讯 {first}\n\n进口结构优化\n\n　　本报讯 {second}\n"
+    articles = parse_articles(page)
+    figures = extract_figures(articles)
+    assert (figures["kind"] == "growth").sum() == 40
+    fig = plots.growth_chart(figures, articles)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    bars = [label for label in labels if not label.startswith("【")]
+    assert len(ax.patches) == 30 and len(bars) == 30 and len(set(bars)) == 30
+    assert labels[0] == "【外贸稳中有进】" and "【进口结构优化】" in labels
+    assert "共40项" in ax.get_xlabel() and "其余见下表" in ax.get_xlabel()
+    assert "天然气进口" in bars and "机电产品进口" not in bars  # the largest changes are kept
     plt.close("all")
 
 

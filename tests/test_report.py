@@ -15,14 +15,16 @@ import nbformat
 import pytest
 from conftest import DATA
 
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import NOTEBOOKS_DIR, SAMPLE_BULLETIN
 from helpers.report import FONT_FAMILY
 
 BULLETIN = Path(sys.executable).with_name("bulletin")
 HEADLINES = ["两江新区新增市场主体1.2万户", "我市出台20条措施支持外贸企业发展", "春耕备耕忙"]
 EVIL = (
     "标题<script>alert('x')</script><img src=http://evil.example/x.png>\n\n"
-    "本报讯（记者 张三）正文<iframe src='http://evil.example/'></iframe>投入资金1亿元。\n"
+    "本报讯（记者 张三）正文<iframe src='http://evil.example/'></iframe>投入资金1亿元。"
+    "<style>@import url(http://evil.example/a.css); body{background:url(//evil.example/b.png)}"
+    "</style><div style=\"background:url('https://evil.example/c.png')\">补助5万元</div>\n"
 )
 
 
@@ -204,6 +206,9 @@ def test_reports_run_no_script_and_fetch_nothing(reports):
             assert not any(name.startswith("on") for name in attributes), (page_path, tag)
     evil = (out / "evil_20230308" / "02-funding-amounts.html").read_text(encoding="utf-8")
     assert "evil.example" in evil  # the text is there, escaped
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", evil, re.DOTALL)
+    assert not any("evil.example" in style for style in styles)  # no CSS of the bulletin's
+    assert "<div style=" not in evil
     assert (
         "<iframe" not in evil and "<img src=http" not in evil and "alert('x')</script>" not in evil
     )
@@ -250,6 +255,8 @@ def test_report_opens_in_headless_chromium_with_its_images(reports):
         title = page.title()
         text = page.inner_text("body")
         fonts = _fonts_in_use(page, HEADLINES[0])
+        page.goto((out / "evil_20230308" / "02-funding-amounts.html").as_uri())
+        page.wait_for_load_state("networkidle")
         page.goto((out / "index.html").as_uri())
         index_fonts = _fonts_in_use(page, "万元")
         browser.close()
@@ -278,3 +285,19 @@ def _fonts_in_use(page, sample: str) -> tuple[list[str], bool, str]:
         "() => getComputedStyle(document.querySelector('td') || document.body).fontFamily"
     )
     return [name.strip('"') for name in loaded], covers, body_font
+
+
+def test_index_keeps_the_bulletins_of_earlier_runs(tmp_path):
+    first = _report_in(tmp_path, "--notebooks", "01", "-o", "out")
+    second = subprocess.run(
+        [str(BULLETIN), "report", str(SAMPLE_BULLETIN), "--notebooks", "01", "-o", "out"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert first.returncode == second.returncode == 0, second.stderr
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "2 bulletins, 0 failed" in index
+    assert index.index("2023-03-08") < index.index("2021-07-14")  # the newest issue first

@@ -982,6 +982,7 @@ _TAIL_WORDS = [
     *"共计 分别 累计 总计 合计 平均 已经 约为 达到了 达到 占比 实际 预计 有望 可望".split(),
     *"超额 不过 每年 每月 每次 共 又 已 为 是 有 达 了 到 至 于 能 可 将 仅 只 就 还".split(),
     *"也 都 均 每 按 同 与 和 及 的 在 从 以 把 由 打 按 享 、 ： :".split(),
+    *"大幅 小幅 明显 稳步 持续 快速 较快 继续 进一步 逐步 显著 同步 平稳".split(),  # 进口大幅增长
 ]
 _TAIL_FIRST = "".join(sorted({re.escape(w[0]) for w in _TAIL_WORDS}))
 # Each word's first character is tested before the words (three times faster).

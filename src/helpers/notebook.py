@@ -48,9 +48,11 @@ def output_folder(output_dir: str | Path | None, *, default: Path) -> Path:
 
 
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
-    """Write ``fig`` as a PNG cropped to its content and return the path."""
+    """Write ``fig`` as a PNG and return the path. The package's charts lay themselves out
+    (constrained layout), so the PNG is not cropped after: cropping draws the chart twice."""
     path = Path(path)
-    fig.savefig(path, dpi=dpi, bbox_inches="tight")
+    tight = fig.get_layout_engine() is None  # a figure made elsewhere: crop it
+    fig.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None)
     return path
 
 

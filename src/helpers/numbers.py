@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cn2an
 import pandas as pd
 
 from .vocab import CURRENCIES, MAGNITUDES
@@ -44,6 +43,8 @@ def to_number(text: str) -> float:
         return to_number(decimal.group("number")) * MAGNITUDES[decimal.group("word")]
     if text[0] in "百千万亿":
         text = "一" + text  # 近百亿: one hundred; 过万元: ten thousand
+    import cn2an  # on first use: its import takes a tenth of a second, every kernel pays it
+
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError) as exc:

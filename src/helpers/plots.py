@@ -14,6 +14,8 @@ draws one or several on a figure.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -245,8 +247,75 @@ def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
     return names
 
 
-def _label(row, titles: dict, default: str) -> str:
-    return f"{text_or(row.subject, default)} · {titles.get(row.article_id, row.article_id)}"
+MAX_BARS = 30  # more bars than this do not read on a page; the rest stay in the table
+_CONTEXT = 8  # characters of the sentence before a figure, where it names no subject
+# What stands between those words and the figure: a basis, a change verb, a qualifier.
+_CONTEXT_TAIL = re.compile(
+    r"(?:比上年|比上月|同比|环比|增长|增加|上涨|提高|上升|下降|减少|降低|下跌|回落"
+    r"|[，,、：:\s]|约|近|超|逾|达|为|是|了)+$"
+)
+
+
+def _what(row) -> str:
+    """What a bar measures: the figure's subject, else the words before it in its sentence
+    (``…带动就业`` where no subject was read)."""
+    subject = text_or(row.subject)
+    if subject:
+        return subject
+    sentence = text_or(row.sentence)
+    at = sentence.find(text_or(row.text))
+    before = sentence[:at] if at > 0 else ""
+    words = _CONTEXT_TAIL.sub("", before)[-_CONTEXT:]
+    return f"…{words}" if words else text_or(row.text)
+
+
+@dataclass
+class _Bars:
+    """Bars grouped by article: each article's title on a line of its own above its bars,
+    each bar labelled with what it measures (kept distinct within its article)."""
+
+    rows: pd.DataFrame  # the figures drawn, in drawing order (top first)
+    positions: list[float]  # y of each bar
+    ticks: list[float]  # y of every label: headers and bars
+    labels: list[str]
+    headers: list[float]  # y of the article headers
+    note: str  # what was left out, or ""
+
+
+def _grouped_bars(data: pd.DataFrame, titles: dict, *, key: str, max_bars: int) -> _Bars:
+    """Lay out ``data`` (figures) as bars grouped by article, keeping the ``max_bars`` with
+    the largest ``abs(key)`` where there are more (in page order still)."""
+    note = ""
+    if len(data) > max_bars:
+        kept = data[key].abs().sort_values(ascending=False, kind="stable").index[:max_bars]
+        note = f"（图中为数值最大的{max_bars}项，共{len(data)}项；其余见下表）"
+        data = data.loc[sorted(kept)]
+    positions, ticks, labels, headers = [], [], [], []
+    y = 0.0
+    for article_id, part in data.groupby("article_id", sort=False):
+        headers.append(y)
+        ticks.append(y)
+        labels.append(f"【{titles.get(article_id, article_id)}】")
+        seen: dict[str, int] = {}
+        for row in part.itertuples():
+            y += 1
+            what = _what(row)
+            seen[what] = seen.get(what, 0) + 1
+            positions.append(y)
+            ticks.append(y)
+            labels.append(what if seen[what] == 1 else f"{what}（{text_or(row.text)}）")
+        y += 1.3  # a gap before the next article
+    return _Bars(data, positions, ticks, labels, headers, note)
+
+
+def _draw_groups(ax, bars: _Bars) -> None:
+    """Tick labels (article headers in colour) and the top-down order."""
+    ax.set_yticks(bars.ticks, bars.labels)
+    for tick, position in zip(ax.get_yticklabels(), bars.ticks, strict=True):
+        if position in bars.headers:  # the font has no bold face: headers stand out by colour
+            tick.set_color("#1f3b73")
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
 
 
 def _no_data(title: str, message: str) -> plt.Figure:
@@ -258,59 +327,73 @@ def _no_data(title: str, message: str) -> plt.Figure:
 
 
 def money_chart(
-    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "金额（元，对数坐标）"
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    title: str = "金额（元，对数坐标）",
+    max_bars: int = MAX_BARS,
 ) -> plt.Figure:
-    """Every yuan amount as a horizontal bar on a log scale, labelled "subject · article",
-    coloured by category, qualifiers marked (≥ 不少于, ≤ 最高, > 超过, ≈ 约)."""
+    """Every yuan amount as a horizontal bar on a log scale, grouped by article and labelled
+    with what it is for, coloured by category, qualifiers marked (≥ 不少于, ≤ 最高, > 超过,
+    ≈ 约). At most ``max_bars`` bars (the largest); the chart says how many it leaves out."""
     from .numbers import format_amount
 
     figures = body_figures(figures)  # a title repeats a body figure: the body only
     money = figures[(figures["kind"] == "money") & figures["yuan"].notna()].reset_index(drop=True)
     if money.empty:
         return _no_data(title, "本期没有人民币金额")
-    titles = short_titles(articles)
-    money = money.iloc[::-1].reset_index(drop=True)
-    fig, ax = _figure(10, max(3, 0.38 * len(money) + 1.2))
+    bars = _grouped_bars(money, short_titles(articles), key="yuan", max_bars=max_bars)
+    money = bars.rows
+    fig, ax = _figure(10, max(3, 0.34 * len(bars.ticks) + 1.2))
     categories = list(dict.fromkeys(money["category"].fillna("other")))
-    colors = dict(zip(categories, plt.get_cmap("tab10").colors, strict=False))
-    labels = [_label(row, titles, "金额") for row in money.itertuples()]
+    palette = plt.get_cmap("tab20").colors  # more categories than colours: they repeat
+    colors = {c: palette[i % len(palette)] for i, c in enumerate(categories)}
     ax.barh(
-        range(len(money)),
+        bars.positions,
         money["yuan"],
         color=[colors[c] for c in money["category"].fillna("other")],
     )
-    ax.set_yticks(range(len(money)), labels)
+    _draw_groups(ax, bars)
     ax.set_xscale("log")
-    for y, row in enumerate(money.itertuples()):
+    for y, row in zip(bars.positions, money.itertuples(), strict=True):
         mark = _QUALIFIER_MARKS.get(text_or(row.qualifier), "")
         ax.text(row.yuan, y, f" {mark}{format_amount(row.yuan)}", va="center", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[c]) for c in categories]
-    ax.legend(
-        handles, [_CATEGORY_NAMES.get(c, c) for c in categories], title="类别", loc="lower right"
+    ax.legend(  # beside the bars, never over their amounts
+        handles,
+        [_CATEGORY_NAMES.get(c, c) for c in categories],
+        title="类别",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
     )
     ax.set_xlim(right=money["yuan"].max() * 30)
-    ax.set_title(title)
+    ax.set_title(title + bars.note)
     ax.set_xlabel("元（≥ 不少于　≤ 最高　> 超过　≈ 约；正文中的金额，标题不计）")
     return fig
 
 
 def growth_chart(
-    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "增长与变化"
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    title: str = "增长与变化",
+    max_bars: int = MAX_BARS,
 ) -> plt.Figure:
-    """Growth figures (per cent) and percentage-point changes as diverging bars, each
-    labelled with its subject, article and basis (同比, 环比, 比上年)."""
+    """Growth figures (per cent) and percentage-point changes as diverging bars grouped by
+    article, each labelled with what grew and its basis (同比, 环比, 比上年). At most
+    ``max_bars`` bars a panel (the largest changes); the chart says how many it leaves out."""
     figures = body_figures(figures)  # a title repeats a body figure: the body only
     changes = figures[figures["kind"].isin(["growth", "pp"])].reset_index(drop=True)
     if changes.empty:
         return _no_data(title, "本期没有增长或百分点变化数字")
     titles = short_titles(articles)
     panels = [
-        (kind, changes[changes["kind"] == kind])
+        (kind, _grouped_bars(part, titles, key="pct", max_bars=max_bars))
         for kind in ("growth", "pp")
-        if (changes["kind"] == kind).any()
+        if len(part := changes[changes["kind"] == kind])
     ]
     cjk_font()
-    heights = [max(1.5, 0.4 * len(part) + 0.8) for _, part in panels]
+    heights = [max(1.5, 0.34 * len(bars.ticks) + 0.8) for _, bars in panels]
     fig, axes = plt.subplots(
         len(panels),
         1,
@@ -319,61 +402,62 @@ def growth_chart(
         height_ratios=heights,
         squeeze=False,
     )
-    for ax, (kind, part) in zip(axes[:, 0], panels, strict=False):
-        part = part.iloc[::-1]
-        labels = [
-            f"{_label(row, titles, '指标')}（{_BASIS_NAMES.get(row.basis, '变化')}）"
-            for row in part.itertuples()
-        ]
-        values = part["pct"].to_numpy(dtype=float)
-        ax.barh(
-            range(len(part)), values, color=["#2e8b57" if v >= 0 else "#c0392b" for v in values]
-        )
-        ax.set_yticks(range(len(part)), labels)
-        ax.axvline(0, color="black", linewidth=0.8)
-        unit = "%" if kind == "growth" else "个百分点"
-        for y, value in enumerate(values):
-            ax.text(
-                value,
-                y,
-                f" {value:+g}{unit} ",
-                va="center",
-                ha="left" if value >= 0 else "right",
-                fontsize=9,
-            )
-        limit = max(abs(values).max() * 1.4, 1)
-        ax.set_xlim(-limit, limit)
-        ax.set_xlabel(("增长（%）" if kind == "growth" else "变化（百分点）") + "，正文数字")
+    for ax, (kind, bars) in zip(axes[:, 0], panels, strict=True):
+        _change_panel(ax, kind, bars)
     fig.suptitle(title)
     return fig
 
 
+def _change_panel(ax, kind: str, bars: _Bars) -> None:
+    part = bars.rows
+    bars.labels = [
+        f"{label}（{_BASIS_NAMES[row.basis]}）"
+        if row is not None and row.basis in _BASIS_NAMES
+        else label
+        for label, row in zip(bars.labels, _with_headers(bars), strict=True)
+    ]
+    values = part["pct"].to_numpy(dtype=float)
+    ax.barh(bars.positions, values, color=["#2e8b57" if v >= 0 else "#c0392b" for v in values])
+    _draw_groups(ax, bars)
+    ax.axvline(0, color="black", linewidth=0.8)
+    unit = "%" if kind == "growth" else "个百分点"
+    for y, value in zip(bars.positions, values, strict=True):
+        ha = "left" if value >= 0 else "right"
+        ax.text(value, y, f" {value:+g}{unit} ", va="center", ha=ha, fontsize=9)
+    limit = max(abs(values).max() * 1.4, 1)
+    ax.set_xlim(-limit, limit)
+    axis = "增长（%）" if kind == "growth" else "变化（百分点）"
+    ax.set_xlabel(f"{axis}，正文数字{bars.note}")
+
+
+def _with_headers(bars: _Bars) -> list:
+    """The figure row of each tick (None for an article header), in tick order."""
+    rows = iter(bars.rows.itertuples())
+    return [None if y in bars.headers else next(rows) for y in bars.ticks]
+
+
 def shares_chart(
-    figures: pd.DataFrame, articles: pd.DataFrame, *, title: str = "占比"
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    title: str = "占比",
+    max_bars: int = MAX_BARS,
 ) -> plt.Figure:
-    """Shares (percent figures: 70%, 七成) as bars from 0 to 100, with their article."""
+    """Shares (percent figures: 70%, 七成) as bars from 0 to 100, grouped by article and
+    labelled with whose share it is."""
     shares = body_figures(figures)
     shares = shares[shares["kind"] == "percent"].reset_index(drop=True)
     if shares.empty:
         return _no_data(title, "本期没有占比数字")
-    titles = short_titles(articles)
-    shares = shares.iloc[::-1]
-    fig, ax = _figure(9, max(2.5, 0.4 * len(shares) + 1))
-    labels = [
-        f"{row.text} · {titles.get(row.article_id, row.article_id)}" for row in shares.itertuples()
-    ]
-    ax.barh(range(len(shares)), shares["pct"], color="#7b68ee")
-    ax.set_yticks(range(len(shares)), labels)
-    for y, row in enumerate(shares.itertuples()):
-        ax.text(
-            row.pct,
-            y,
-            f" {_QUALIFIER_MARKS.get(text_or(row.qualifier), '')}{row.pct:g}%",
-            va="center",
-            fontsize=9,
-        )
+    bars = _grouped_bars(shares, short_titles(articles), key="pct", max_bars=max_bars)
+    fig, ax = _figure(9, max(2.5, 0.34 * len(bars.ticks) + 1))
+    ax.barh(bars.positions, bars.rows["pct"], color="#7b68ee")
+    _draw_groups(ax, bars)
+    for y, row in zip(bars.positions, bars.rows.itertuples(), strict=True):
+        mark = _QUALIFIER_MARKS.get(text_or(row.qualifier), "")
+        ax.text(row.pct, y, f" {mark}{row.pct:g}%", va="center", fontsize=9)
     ax.set_xlim(0, 110)
-    ax.set_xlabel("%（正文数字）")
+    ax.set_xlabel(f"%（正文数字）{bars.note}")
     ax.set_title(title)
     return fig
 

@@ -353,8 +353,24 @@ def run_report(
     for result in results:
         if result.ok:
             embed_font(result.html)
+            _write_entry(result, root)
     write_index(results, root)
     return results
+
+
+_ENTRY = "report.json"  # in each bulletin's folder: what the index says of it
+
+
+def _write_entry(result: ReportResult, root: Path) -> None:
+    entry = {
+        "bulletin": result.bulletin.name,
+        "issue_date": result.issue_date,
+        "items": result.items,
+        "largest": result.largest,
+        "pages": [page.relative_to(root).as_posix() for page in result.html],
+    }
+    folder = root / result.bulletin.stem
+    (folder / _ENTRY).write_text(json.dumps(entry, ensure_ascii=False, indent=1), "utf-8")
 
 
 def _collect(pending: dict, progress: Callable[[str], None]) -> None:
@@ -407,35 +423,57 @@ td.number {{ text-align: right; }}
 """
 
 
-def _index_row(result: ReportResult, root: Path) -> str:
-    name = html.escape(result.bulletin.name)
-    if not result.ok:
-        error = html.escape(result.error or "")
+def _index_row(entry: dict) -> str:
+    name = html.escape(entry["bulletin"])
+    if entry.get("error"):
+        error = html.escape(entry["error"])
         return f'<tr><td>{name}</td><td colspan="4" class="error">{error}</td></tr>'
     links = " · ".join(
-        f'<a href="{html.escape(page.relative_to(root).as_posix(), quote=True)}">'
-        f"{html.escape(page.stem)}</a>"
-        for page in result.html
+        f'<a href="{html.escape(page, quote=True)}">{html.escape(Path(page).stem)}</a>'
+        for page in entry["pages"]
     )
     return (
-        f"<tr><td>{name}</td><td>{html.escape(result.issue_date)}</td>"
-        f'<td class="number">{result.items}</td>'
-        f'<td class="number">{html.escape(result.largest)}</td><td>{links}</td></tr>'
+        f"<tr><td>{name}</td><td>{html.escape(entry['issue_date'])}</td>"
+        f'<td class="number">{int(entry["items"])}</td>'
+        f'<td class="number">{html.escape(entry["largest"])}</td><td>{links}</td></tr>'
+    )
+
+
+def _entries(results: list[ReportResult], root: Path) -> list[dict]:
+    """Every bulletin reported in ``root`` (this run's and earlier runs'), newest issue
+    first, and this run's failures."""
+    entries = {}
+    for path in sorted(root.glob(f"*/{_ENTRY}")):
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            entries[entry["bulletin"]] = entry
+        except (ValueError, KeyError):
+            continue  # not one of ours, or damaged: left out of the index
+    for result in results:
+        if not result.ok:
+            entries[result.bulletin.name] = {
+                "bulletin": result.bulletin.name,
+                "error": result.error,
+            }
+    return sorted(
+        entries.values(), key=lambda e: (e.get("issue_date") or "", e["bulletin"]), reverse=True
     )
 
 
 def write_index(results: list[ReportResult], root: Path) -> Path:
-    """``root/index.html``: each bulletin with its issue date, item count and largest
-    amount, linking its reports; a failed bulletin with its one-line error."""
+    """``root/index.html``: each bulletin reported in ``root``, by earlier runs too, with its
+    issue date, item count and largest amount, linking its reports; a bulletin that failed
+    in this run with its one-line error."""
     root.mkdir(parents=True, exist_ok=True)
+    entries = _entries(results, root)
     page = root / "index.html"
     page.write_text(
         _INDEX.format(
             csp=_CSP_META,
-            count=len(results),
-            failed=sum(not r.ok for r in results),
+            count=len(entries),
+            failed=sum(1 for e in entries if e.get("error")),
             written=time.strftime("%Y-%m-%d %H:%M"),
-            rows="\n".join(_index_row(r, root) for r in results),
+            rows="\n".join(_index_row(e) for e in entries),
         ),
         encoding="utf-8",
     )
