@@ -167,6 +167,8 @@ def test_default_output_folder_is_reports_and_with_code_shows_the_summarys_code(
         shutil.rmtree(folder, ignore_errors=True)
         if kept is not None:
             index.write_bytes(kept)
+        else:
+            index.unlink(missing_ok=True)
 
 
 class _Elements(HTMLParser):
