@@ -303,3 +303,45 @@ def test_index_keeps_the_bulletins_of_earlier_runs(tmp_path):
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "2 bulletins, 0 failed" in index
     assert index.index("2023-03-08") < index.index("2021-07-14")  # the newest issue first
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the kernels in /proc (Linux)")
+def test_ctrl_c_stops_the_run_in_one_line_and_leaves_no_kernel(tmp_path):
+    """As a terminal's Ctrl-C does: SIGINT to the whole process group, mid-run."""
+    import os
+    import signal
+    import time
+
+    before = _kernels()
+    process = subprocess.Popen(
+        [str(BULLETIN), "report", str(SAMPLE_BULLETIN), "-o", str(tmp_path)],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    time.sleep(4)  # the kernels are running
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert err.strip().splitlines()[-1] == "bulletin: interrupted" and "Traceback" not in err
+    deadline = time.monotonic() + 15  # kernels see their parent gone and stop
+    while _kernels() - before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _kernels() - before, "a kernel of the run outlived it"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nor any worker
+
+
+def _kernels() -> set[int]:
+    """The pids of the IPython kernels running on this machine."""
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if entry.name.isdigit() and b"ipykernel_launcher" in command:
+            pids.add(int(entry.name))
+    return pids

@@ -8,8 +8,8 @@
   its keywords (and each article's topics);
 - ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
 - ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]
-  [--with-code]`` runs the notebooks on each bulletin (side by side, one per core) and writes
-  self-contained HTML reports and an ``index.html`` linking them;
+  [--with-code] [--workers N]`` runs the notebooks on each bulletin (side by side, one per
+  core) and writes self-contained HTML reports and an ``index.html`` linking them;
 - ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N]
   [--words]`` processes many bulletins at once into cached Parquet tables.
 
@@ -189,6 +189,12 @@ def _report_command(commands) -> None:
         "--no-input", action="store_true", help="hide the code cells of every notebook"
     )
     report.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="notebooks run at once (default: one per core)",
+    )
+    report.add_argument(
         "--with-code",
         action="store_true",
         help="show the code cells of the summary (05) too; hidden by default",
@@ -269,6 +275,7 @@ def _report(args) -> int:
         notebooks=args.notebooks,
         no_input=args.no_input,
         with_code=args.with_code,
+        workers=args.workers,
         progress=lambda line: print(line, file=sys.stderr),
     )
     for result in results:

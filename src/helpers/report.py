@@ -23,6 +23,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import time
 import uuid
@@ -299,7 +300,16 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     imported already), else spawned."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_parent
+    )
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the kernels stop their cell, the
+    parent stops the run and says so in one line; a worker only finishes its notebook (with
+    the kernel's error) instead of printing a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_report(
@@ -349,7 +359,11 @@ def run_report(
                 out = root / result.bulletin.stem
                 future = pool.submit(_run_notebook, result.bulletin, notebook, out, issue, hide)
                 pending[future] = (result, notebook)
-        _collect(pending, progress)
+        try:
+            _collect(pending, progress)
+        except KeyboardInterrupt:
+            pool.shutdown(wait=True, cancel_futures=True)  # the running ones end at once
+            raise
     for result in results:
         if result.ok:
             embed_font(result.html)
