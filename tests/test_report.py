@@ -223,6 +223,13 @@ def test_unknown_notebook_number_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "no notebook numbered 09" in result.stderr
 
 
+def test_an_output_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "taken.txt").write_text("not a folder", encoding="utf-8")
+    result = report(str(DATA / "compact_cqrb_20230308.txt"), "-o", str(tmp_path / "taken.txt"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "is a file; give a folder" in result.stderr
+
+
 def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 

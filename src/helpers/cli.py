@@ -268,6 +268,8 @@ def _report(args) -> int:
         select_notebooks(args.notebooks)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
+    if args.output.exists() and not args.output.is_dir():
+        raise _UsageError(f"-o {args.output} is a file; give a folder for the reports")
     results = run_report(
         args.files,
         output_dir=args.output,
