@@ -14,6 +14,7 @@ draws one or several on a figure.
 
 from __future__ import annotations
 
+import atexit
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -166,6 +167,7 @@ def word_cloud(
     width: int = 800,
     height: int = 450,
     max_words: int = 100,
+    font_path: str | None = None,
 ) -> WordCloud:
     """A word cloud from word counts (a dict, a Series, or a frame with word and count).
 
@@ -178,7 +180,7 @@ def word_cloud(
     if not counts:
         raise ValueError("no words to draw: the frequencies are empty")
     cloud = WordCloud(
-        font_path=str(cjk_font()),
+        font_path=font_path or str(cjk_font()),
         width=width,
         height=height,
         max_words=max_words,
@@ -193,6 +195,39 @@ def word_cloud(
         font_step=2,
     )
     return cloud.generate_from_frequencies(counts)
+
+
+def _font_for(text: str) -> str:
+    """A TrueType file of the CJK font cut to the characters of ``text``: wordcloud loads
+    its font once per word and size tried, and a few hundred glyphs load far faster than the
+    whole font (the seven clouds of a page: 1.3 → 0.7 s, the cut included)."""
+    import tempfile
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.name_IDs = ["*"]  # PIL reads the family name
+    font = TTFont(str(cjk_font()), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + "".join(map(chr, range(32, 127))))
+    subsetter.subset(font)
+    handle, path = tempfile.mkstemp(prefix="bulletin-cloud-", suffix=".ttf")
+    with open(handle, "wb") as file:
+        font.save(file)
+    _TEMPORARY_FONTS.append(path)
+    return path
+
+
+_TEMPORARY_FONTS: list[str] = []
+
+
+@atexit.register
+def _remove_temporary_fonts() -> None:
+    for path in _TEMPORARY_FONTS:
+        Path(path).unlink(missing_ok=True)
 
 
 def word_cloud_figure(
@@ -211,6 +246,7 @@ def word_cloud_figure(
         ax.set_title(title)
         return fig
     ids = list(dict.fromkeys(frequencies["article_id"]))
+    font = _font_for("".join(frequencies["word"].astype(str)))  # one small font, many clouds
     rows = -(-len(ids) // columns)
     cjk_font()
     fig, axes = plt.subplots(
@@ -225,6 +261,7 @@ def word_cloud_figure(
                 width=500,
                 height=300,
                 max_words=40,
+                font_path=font,
             ).to_image(),
             interpolation="bilinear",
         )
