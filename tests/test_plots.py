@@ -164,3 +164,20 @@ def test_archive_trend_charts_draw_chinese(sample_path):
         plots.moving_words_chart(moving_words(archive.words)),
     ):
         assert draw_strictly(figure).startswith(b"\x89PNG")
+
+
+def test_bars_alike_in_one_article_are_told_apart():
+    page = (
+        "助学资金发放\n\n　　本报讯 今年资助金额305亿元。去年资助金额305亿元。"
+        "前年资助金额202亿元。此外资助金额305亿元。\n"
+    )
+    articles = parse_articles(page)
+    fig = plots.money_chart(extract_figures(articles), articles)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()][1:]  # after the header
+    assert labels == [
+        "资助金额",
+        "资助金额（305亿元）",
+        "资助金额（202亿元）",
+        "资助金额（305亿元，第2处）",
+    ]
+    plt.close("all")

@@ -336,13 +336,25 @@ def _grouped_bars(data: pd.DataFrame, titles: dict, *, key: str, max_bars: int) 
         seen: dict[str, int] = {}
         for row in part.itertuples():
             y += 1
-            what = _what(row)
-            seen[what] = seen.get(what, 0) + 1
             positions.append(y)
             ticks.append(y)
-            labels.append(what if seen[what] == 1 else f"{what}（{text_or(row.text)}）")
+            labels.append(_distinct(_what(row), text_or(row.text), seen))
         y += 1.3  # a gap before the next article
     return _Bars(data, positions, ticks, labels, headers, note)
+
+
+def _distinct(what: str, text: str, seen: dict[str, int]) -> str:
+    """``what``; a second one in the article with its figure (奖励（15万元）); a third alike
+    with its place (资助金额（305亿元，第2处）)."""
+    label = what
+    for candidate in (what, f"{what}（{text}）"):
+        label = candidate
+        if candidate not in seen:
+            break
+    seen[label] = seen.get(label, 0) + 1
+    if seen[label] == 1:
+        return label
+    return f"{what}（{text}，第{seen[label]}处）"
 
 
 def _draw_groups(ax, bars: _Bars) -> None:
