@@ -148,6 +148,7 @@ def test_money_amounts(sentence, text, value, unit, amount, currency):
         ("新增投资10亿元以上。", "10亿元", "at_least"),
         ("吸纳就业近820万人。", "820万人", "approx"),
         ("预计投入约三百万元。", "三百万元", "approx"),
+        ("经济总量逼近100万亿元。", "100万亿元", "approx"),
         ("捐款3万余元。", "3万余元", "over"),
         ("资产逾5亿元。", "5亿元", "over"),
         ("年收入只有6000多元。", "6000多元", "over"),
@@ -472,6 +473,21 @@ def test_a_list_shares_its_unit_and_its_qualifier():
             "全市城镇新增就业28.6万人，同比增长3.2%。", ["就业"], id="carried-from-a-count"
         ),
         pytest.param("2018年中国体育产业增加值占GDP的比重超过1%。", ["体育产业增加值"], id="zhan"),
+        pytest.param("进口额大幅增长42.3%。", ["进口额"], id="adverb-before-the-verb"),
+        pytest.param(
+            "社会消费品零售总额规模首次突破40万亿元。", ["社会消费品零售总额规模"], id="shouci"
+        ),
+        pytest.param(
+            "国内生产总值达82.7万亿元，年均实际增长9.5%。",
+            ["国内生产总值", "国内生产总值"],
+            id="nianjun-carried",
+        ),
+        pytest.param(
+            "实际使用外资9415亿元，折1381亿美元。",
+            ["实际使用外资", "实际使用外资"],
+            id="conversion-carried",
+        ),
+        pytest.param("经济总量逼近100万亿元。", ["经济总量"], id="bijin"),
     ],
 )
 def test_subjects(text, subjects):

@@ -983,6 +983,7 @@ _TAIL_WORDS = [
     *"超额 不过 每年 每月 每次 共 又 已 为 是 有 达 了 到 至 于 能 可 将 仅 只 就 还".split(),
     *"也 都 均 每 按 同 与 和 及 的 在 从 以 把 由 打 按 享 、 ： :".split(),
     *"大幅 小幅 明显 稳步 持续 快速 较快 继续 进一步 逐步 显著 同步 平稳".split(),  # 进口大幅增长
+    *"首次 首度 再次 年均 折合 约合 大约合 折".split(),  # 规模首次突破, 年均增长, 折1381亿美元
 ]
 _TAIL_FIRST = "".join(sorted({re.escape(w[0]) for w in _TAIL_WORDS}))
 # Each word's first character is tested before the words (three times faster).

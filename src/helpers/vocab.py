@@ -157,6 +157,7 @@ QUALIFIERS_BEFORE = {
     "近": "approx",
     "将近": "approx",
     "接近": "approx",
+    "逼近": "approx",
     "达到": "",
     "达": "",
 }
