@@ -3,6 +3,7 @@ to safe, self-contained HTML, and opened in a real browser."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -80,6 +81,10 @@ def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
     images = re.findall(r'<img[^>]+src="([^"]+)"', page)
     assert len(images) >= 4 and all(src.startswith("data:image/png;base64,") for src in images)
     assert "bulletin_path" not in page  # --no-input hid the code
+    folder = out / "cqrb_20230308_gb18030"
+    assert not list(folder.glob("05-*.png"))  # the summary showed the charts 02-04 made
+    money = base64.b64encode((folder / "02-money.png").read_bytes()).decode()
+    assert f"data:image/png;base64,{money}" in page
 
 
 def test_executed_notebooks_have_no_errors_or_missing_glyphs(reports):
@@ -144,6 +149,7 @@ def test_output_folder_is_where_the_user_said(tmp_path, where):
         "05-bulletin-report.html",
     }
     assert (folder / "01-lengths.png").is_file() and (folder / "articles.csv").is_file()
+    assert (folder / "05-money.png").is_file()  # 02 did not run: the summary drew its chart
     assert (folder.parent / "index.html").is_file()
     assert not list(NOTEBOOKS_DIR.glob("**/*.png")), "charts written beside the notebooks"
     summary = (folder / "05-bulletin-report.html").read_text(encoding="utf-8")

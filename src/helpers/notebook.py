@@ -71,6 +71,7 @@ class Session:
     articles: pd.DataFrame
     titles: dict
     out: Path
+    reuse_charts: bool = False
 
     @property
     def summary(self) -> str:
@@ -98,6 +99,17 @@ class Session:
         pyplot.close(fig)
         return Image(filename=str(path))
 
+    def chart(self, name: str, draw, *, same_as: str):
+        """Show the chart ``same_as`` (a PNG in ``out``) where this session may reuse the
+        charts of the run (``reuse_charts``: ``bulletin report`` made it from the same tables
+        in this run), else draw it with ``draw()`` and show it as ``name``."""
+        from IPython.display import Image
+
+        made = self.out / same_as
+        if self.reuse_charts and made.is_file():
+            return Image(filename=str(made))
+        return self.show(draw(), name)
+
     def save_csv(self, frame: pd.DataFrame, name: str) -> Path:
         """Write ``frame`` as the CSV ``out / name`` (lists joined by 、, ISO dates; UTF-8)."""
         path = self.out / name
@@ -110,6 +122,7 @@ def open_bulletin(
     *,
     issue_date: str | None = None,
     output_dir: str | Path | None = None,
+    reuse_charts: bool = False,
 ) -> Session:
     """Parse a bulletin for a notebook, set up charts and tables, and print a summary line.
 
@@ -119,6 +132,8 @@ def open_bulletin(
             or the file name.
         output_dir: where the notebook writes; None: ``reports/<bulletin stem>/``. Made if
             missing; a relative path is taken from the current working directory.
+        reuse_charts: show the charts other notebooks made in ``output_dir`` in this run
+            (:meth:`Session.chart`); ``bulletin report`` sets it for the summary.
 
     Returns:
         A :class:`Session` with the bulletin's ``path``, ``articles``, ``titles`` and ``out``.
@@ -142,6 +157,6 @@ def open_bulletin(
     out = output_folder(output_dir, default=REPORTS_DIR / path.stem)
     plots.cjk_font()  # Chinese labels in every chart
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
-    session = Session(path, articles, plots.short_titles(articles), out)
+    session = Session(path, articles, plots.short_titles(articles), out, reuse_charts)
     print(session.summary)
     return session

@@ -230,9 +230,12 @@ def _kernel_manager_class():
     return IPCKernelManager
 
 
-def _run_notebook(bulletin: Path, notebook: Path, out: Path, issue_date, no_input: bool):
+def _run_notebook(
+    bulletin: Path, notebook: Path, out: Path, issue_date, no_input: bool, extra: dict
+):
     """Execute one notebook on one bulletin and export it (in a worker process): the HTML
-    path and the seconds it took."""
+    path and the seconds it took. ``extra``: more parameters (the summary's
+    ``reuse_charts``)."""
     _skip_slow_format_checkers()
     import papermill
 
@@ -251,6 +254,7 @@ def _run_notebook(bulletin: Path, notebook: Path, out: Path, issue_date, no_inpu
             "bulletin_path": str(bulletin),
             "issue_date": issue_date,
             "output_dir": str(out),
+            **extra,
         },
     )
     html_path = export_html(
@@ -284,6 +288,12 @@ def _charts(notebook: Path) -> int:
     """How many charts a notebook draws: drawing is most of a notebook's time, so the
     notebooks with most charts are started first and none is left to run alone at the end."""
     return notebook.read_text(encoding="utf-8").count("bulletin.show(")
+
+
+def _charts_reused(summary: Path) -> set[str]:
+    """The numbers of the notebooks whose charts a summary shows (``same_as="02-money.png"``):
+    it starts once they are done."""
+    return set(re.findall(r'same_as=\\?"(\d\d)-', summary.read_text(encoding="utf-8")))
 
 
 def _workers(workers: int | None) -> int:
@@ -351,16 +361,25 @@ def run_report(
             readable.append(result)
         except BulletinError as error:  # reported with the results, in one line
             result.error = str(error)
-    pending: dict[Future, tuple[ReportResult, Path]] = {}
     with _pool(_workers(workers)) as pool:
-        for notebook in sorted(chosen, key=_charts, reverse=True):  # the dearest first
-            hide = no_input or (_is_summary(notebook) and not with_code)
+        run = _Run(pool, root, issue, progress)
+        details = [nb for nb in chosen if not _is_summary(nb)]
+        summaries = [nb for nb in chosen if _is_summary(nb)]
+        needed = set().union(*(_charts_reused(nb) for nb in summaries))
+        # First what a summary waits for, then the others; the dearest first within each.
+        order = sorted(details, key=lambda nb: (nb.name[:2] in needed, _charts(nb)), reverse=True)
+        for notebook in order:
             for result in readable:
-                out = root / result.bulletin.stem
-                future = pool.submit(_run_notebook, result.bulletin, notebook, out, issue, hide)
-                pending[future] = (result, notebook)
+                run.submit(result, notebook, no_input, {})
+        reuse = needed <= {nb.name[:2] for nb in details}
+        run.needed = needed
+        for result in readable:  # each summary once its bulletin's other notebooks are done
+            run.later[result.bulletin] = (
+                result,
+                [(nb, no_input or not with_code, reuse) for nb in summaries],
+            )
         try:
-            _collect(pending, progress)
+            run.collect()
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)  # the running ones end at once
             raise
@@ -387,24 +406,68 @@ def _write_entry(result: ReportResult, root: Path) -> None:
     (folder / _ENTRY).write_text(json.dumps(entry, ensure_ascii=False, indent=1), "utf-8")
 
 
-def _collect(pending: dict, progress: Callable[[str], None]) -> None:
-    """Wait for the notebooks, note each page or the first failure of each bulletin."""
-    from concurrent.futures import as_completed
+class _Run:
+    """The notebooks of a run in the pool: each page noted as it comes, or the first failure
+    of each bulletin; a bulletin's summary submitted once its other notebooks are done, told
+    to show their charts (``reuse_charts``) where all of them ran and succeeded."""
 
-    for done, future in enumerate(as_completed(pending), start=1):
-        result, notebook = pending[future]
+    def __init__(self, pool: ProcessPoolExecutor, root: Path, issue, progress) -> None:
+        self.pool, self.root, self.issue, self.progress = pool, root, issue, progress
+        self.pending: dict[Future, tuple[ReportResult, Path]] = {}
+        self.later: dict[Path, tuple[ReportResult, list[tuple[Path, bool, bool]]]] = {}
+        self.needed: set[str] = set()  # the numbers of the notebooks summaries wait for
+        self.done = 0
+
+    def submit(self, result: ReportResult, notebook: Path, hide: bool, extra: dict) -> None:
+        out = self.root / result.bulletin.stem
+        future = self.pool.submit(
+            _run_notebook, result.bulletin, notebook, out, self.issue, hide, extra
+        )
+        self.pending[future] = (result, notebook)
+
+    def collect(self) -> None:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        noted: set[Future] = set()
+        while True:
+            self._release(noted)
+            waiting = [f for f in self.pending if f not in noted]
+            if not waiting:
+                break
+            finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in finished:
+                noted.add(future)
+                self._note(future)
+        for result, _ in self.pending.values():
+            result.html.sort()
+
+    def _release(self, noted: set[Future]) -> None:
+        """Submit the summaries of the bulletins none of whose notebooks a summary waits for
+        (``needed``: their numbers) is still running."""
+        running = {
+            r.bulletin
+            for f, (r, nb) in self.pending.items()
+            if f not in noted and nb.name[:2] in self.needed
+        }
+        for bulletin in [b for b in self.later if b not in running]:
+            result, summaries = self.later.pop(bulletin)
+            for notebook, hide, reuse in summaries:
+                self.submit(result, notebook, hide, {"reuse_charts": reuse and result.ok})
+
+    def _note(self, future: Future) -> None:
+        result, notebook = self.pending[future]
+        self.done += 1
         try:
             page, seconds = future.result()
         except Exception as error:  # a notebook failed on this bulletin: report it, go on
             result.error = result.error or f"{notebook.stem} failed: {_one_line(error)}"
-            continue
+            return
         result.html.append(page)
         result.seconds += seconds
-        progress(
-            f"  [{done}/{len(pending)}] {result.bulletin.name} · {notebook.stem}: {seconds:.1f} s"
+        total = len(self.pending) + sum(len(v) for _, v in self.later.values())
+        self.progress(
+            f"  [{self.done}/{total}] {result.bulletin.name} · {notebook.stem}: {seconds:.1f} s"
         )
-    for result, _ in pending.values():
-        result.html.sort()
 
 
 _INDEX = """<!DOCTYPE html>
