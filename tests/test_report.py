@@ -85,6 +85,8 @@ def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
     assert not list(folder.glob("05-*.png"))  # the summary showed the charts 02-04 made
     money = base64.b64encode((folder / "02-money.png").read_bytes()).decode()
     assert f"data:image/png;base64,{money}" in page
+    alts = re.findall(r'<img alt="([^"]*)"', page)  # each chart read aloud by its titles
+    assert len(alts) == len(images) and any(alt.startswith("金额") for alt in alts), alts
 
 
 def test_executed_notebooks_have_no_errors_or_missing_glyphs(reports):

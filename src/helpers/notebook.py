@@ -49,11 +49,21 @@ def output_folder(output_dir: str | Path | None, *, default: Path) -> Path:
 
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
     """Write ``fig`` as a PNG and return the path. The package's charts lay themselves out
-    (constrained layout), so the PNG is not cropped after: cropping draws the chart twice."""
+    (constrained layout), so the PNG is not cropped after: cropping draws the chart twice.
+    The chart's titles go into the PNG as its ``Description`` (its alt text when shown)."""
     path = Path(path)
     tight = fig.get_layout_engine() is None  # a figure made elsewhere: crop it
-    fig.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None)
+    metadata = {"Description": _described(fig)}
+    fig.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None, metadata=metadata)
     return path
+
+
+def _description(path: Path) -> str:
+    """The ``Description`` a PNG was saved with, else its name."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.text.get("Description") or path.name
 
 
 @dataclass(frozen=True, repr=False)
@@ -97,7 +107,7 @@ class Session:
 
         path = self.save(fig, name, dpi=dpi)
         pyplot.close(fig)
-        return Image(filename=str(path))
+        return Image(filename=str(path), alt=_description(path))
 
     def chart(self, name: str, draw, *, same_as: str):
         """Show the chart ``same_as`` (a PNG in ``out``) where this session may reuse the
@@ -107,7 +117,7 @@ class Session:
 
         made = self.out / same_as
         if self.reuse_charts and made.is_file():
-            return Image(filename=str(made))
+            return Image(filename=str(made), alt=_description(made))
         return self.show(draw(), name)
 
     def save_csv(self, frame: pd.DataFrame, name: str) -> Path:
@@ -115,6 +125,13 @@ class Session:
         path = self.out / name
         path.write_text(to_csv(frame), encoding="utf-8")
         return path
+
+
+def _described(fig: Figure) -> str:
+    """A chart's titles, for the ``alt`` text of its image (read aloud by screen readers)."""
+    titles = [fig.get_suptitle()]
+    titles += [ax.get_title() for ax in fig.axes] + [ax.get_xlabel() for ax in fig.axes]
+    return "；".join(t for t in titles if t)
 
 
 def open_bulletin(

@@ -138,11 +138,32 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
     notebook = nbformat.read(str(executed), as_version=4)
     notebook.metadata["title"] = title  # the page title; nbconvert escapes it
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    body = _with_alt_texts(body, notebook)
     body = _SCRIPT.sub("", body)
     body = _LINK.sub("", body)
     body = body.replace("<head>", f"<head>\n{_CSP_META}", 1)
     target.write_text(body, encoding="utf-8")
     return target
+
+
+_NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def _with_alt_texts(body: str, notebook) -> str:
+    """The charts' ``alt`` texts (their titles, from ``Session.show``), which the lab
+    template leaves out: nbconvert writes a placeholder for each image, in output order."""
+    alts = iter(
+        output.get("metadata", {}).get("image/png", {}).get("alt")
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    )
+
+    def alt(_match: re.Match) -> str:
+        text = next(alts, None)
+        return f'alt="{html.escape(text, quote=True)}"' if text else _NO_ALT
+
+    return re.sub(re.escape(_NO_ALT), alt, body)
 
 
 # The Chinese font, embedded: a reader's machine may have none (every character would be a
