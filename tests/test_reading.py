@@ -32,6 +32,8 @@ TEXT = (
         (TEXT.encode("utf-16"), "utf-16"),  # Python writes a BOM
         (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
         (TEXT.encode("utf-32"), "utf-32"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no byte-order mark (some Windows tools)
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_decodes_every_common_encoding(tmp_path, data, encoding):
@@ -73,6 +75,8 @@ def test_spaces_are_normalised_and_indentation_kept():
         (b"", EmptyBulletinError, "is empty"),
         (b" \n\t\r\n", EmptyBulletinError, "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UndecodableBulletinError, "binary"),
+        (bytes(range(256)) * 8, UndecodableBulletinError, "binary"),  # even length, NULs
+        ("图片".encode("utf-16-le") + b"\x01\x00" * 8, UndecodableBulletinError, "binary"),
         (
             bytes(range(1, 32)) * 20 + "中文".encode(),
             UndecodableBulletinError,

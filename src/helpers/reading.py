@@ -114,6 +114,49 @@ def _looks_chinese(text: str) -> bool:
     return chinese / len(non_ascii) >= 0.9
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 without a byte-order mark (some Windows tools): the NUL bytes
+    of its ASCII characters all fall on one side of each pair, and it decodes to Chinese
+    text with no control characters. A binary file fails one of these."""
+    if len(data) % 2:
+        return None
+    high_first = data[0::2].count(0)  # big-endian: ASCII is 00 xx
+    high_last = data[1::2].count(0)  # little-endian: ASCII is xx 00
+    if min(high_first, high_last) * 20 > max(high_first, high_last):
+        return None  # NULs on both sides: not one encoding of text
+    encoding = "utf-16-le" if high_last > high_first else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+    if controls or not _looks_chinese(text) or not _CHINESE_LIKE.search(text):
+        return None
+    return text, encoding
+
+
+def _unicode_with_nul_or_mark(data: bytes, source: str) -> tuple[str, str] | None:
+    """Text with a byte-order mark, or UTF-16 without one; an error for other data with NUL
+    bytes (binary); None for the rest (8-bit encodings, decided after)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UndecodableBulletinError(
+                    f"{source} starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte {exc.start}); re-save it as UTF-8"
+                ) from None
+    if b"\x00" not in data:
+        return None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is None:
+        raise UndecodableBulletinError(
+            f"{source} looks binary (it contains NUL bytes), not a text bulletin"
+        )
+    return utf16
+
+
 def decode_bytes(data: bytes, *, source: str = "input") -> tuple[str, str]:
     """Decode the bytes of a bulletin; return ``(text, encoding)``.
 
@@ -126,19 +169,9 @@ def decode_bytes(data: bytes, *, source: str = "input") -> tuple[str, str]:
     """
     if not data.strip():
         raise EmptyBulletinError(f"{source} is empty: there is no text to read")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise UndecodableBulletinError(
-                    f"{source} starts with a {encoding} byte-order mark but is not valid "
-                    f"{encoding} (byte {exc.start}); re-save it as UTF-8"
-                ) from None
-    if b"\x00" in data:
-        raise UndecodableBulletinError(
-            f"{source} looks binary (it contains NUL bytes), not a text bulletin"
-        )
+    marked = _unicode_with_nul_or_mark(data, source)
+    if marked is not None:
+        return marked
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
