@@ -104,3 +104,13 @@ def test_errors_are_one_line():
     with pytest.raises(UndecodableBulletinError) as info:
         decode_bytes(b"\x00\x01binary")
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_whole_page_in_utf16_without_a_mark(tmp_path, sample_path, encoding):
+    """Whole pages have characters such as 一 (U+4E00) whose UTF-16 holds a NUL byte on the
+    other side: the NULs are not all on one side, and the page still reads."""
+    text = sample_path.read_text(encoding="utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_bulletin(path) == read_bulletin(sample_path)

@@ -115,15 +115,13 @@ def _looks_chinese(text: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """Text saved as UTF-16 without a byte-order mark (some Windows tools): the NUL bytes
-    of its ASCII characters all fall on one side of each pair, and it decodes to Chinese
-    text with no control characters. A binary file fails one of these."""
+    """Text saved as UTF-16 without a byte-order mark (some Windows tools): most NUL bytes
+    fall on one side of each pair (those of its ASCII characters), and it decodes to Chinese
+    text with no control characters. A binary file fails these."""
     if len(data) % 2:
         return None
     high_first = data[0::2].count(0)  # big-endian: ASCII is 00 xx
-    high_last = data[1::2].count(0)  # little-endian: ASCII is xx 00
-    if min(high_first, high_last) * 20 > max(high_first, high_last):
-        return None  # NULs on both sides: not one encoding of text
+    high_last = data[1::2].count(0)  # little-endian: ASCII is xx 00 (一 is 00 4e: both)
     encoding = "utf-16-le" if high_last > high_first else "utf-16-be"
     try:
         text = data.decode(encoding)
