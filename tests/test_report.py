@@ -360,3 +360,25 @@ def _kernels() -> set[int]:
         if entry.name.isdigit() and b"ipykernel_launcher" in command:
             pids.add(int(entry.name))
     return pids
+
+
+def test_files_of_the_same_name_get_folders_of_their_own(tmp_path):
+    """a/day.txt and b/day.txt run at once: day/ and day-2/, both in the index; the same
+    file given twice runs once."""
+    for folder, source in (("a", SAMPLE_BULLETIN), ("b", DATA / "compact_cqrb_20230308.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "day.txt").write_bytes(source.read_bytes())
+    a, b = tmp_path / "a" / "day.txt", tmp_path / "b" / "day.txt"
+    result = report(str(a), str(b), str(a), "--notebooks", "01", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        str(tmp_path / "out" / "day" / "01-parse-bulletin.html"),
+        str(tmp_path / "out" / "day-2" / "01-parse-bulletin.html"),
+    ]
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "2 bulletins, 0 failed" in index and "day.txt（day-2）" in index
+    day, day2 = (
+        (tmp_path / "out" / name / "01-parse-bulletin.html").read_text("utf-8")
+        for name in ("day", "day-2")
+    )
+    assert "江北嘴" in day and HEADLINES[0] in day2  # each folder holds its own page

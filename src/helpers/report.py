@@ -84,6 +84,7 @@ class ReportResult:
     index says of it (issue date, items, largest amount)."""
 
     bulletin: Path
+    folder: str = ""  # its folder in the output: the file's stem (stem-2... for a repeat)
     html: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -305,6 +306,19 @@ def _summarise(result: ReportResult, issue: str | None) -> None:
     result.largest = format_amount(money.max()) if len(money) else ""
 
 
+def _with_folders(results: list[ReportResult]) -> list[ReportResult]:
+    """Each bulletin's output folder: its stem; ``stem-2``, ``stem-3``... for files of the same
+    name from other folders (a/0714.txt, b/0714.txt), which would otherwise write over each
+    other at once. The same file given twice is reported once."""
+    unique = list({result.bulletin: result for result in results}.values())
+    taken: dict[str, int] = {}
+    for result in unique:
+        stem = result.bulletin.stem
+        taken[stem] = taken.get(stem, 0) + 1
+        result.folder = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
+    return unique
+
+
 def _charts(notebook: Path) -> int:
     """How many charts a notebook draws: drawing is most of a notebook's time, so the
     notebooks with most charts are started first and none is left to run alone at the end."""
@@ -371,7 +385,7 @@ def run_report(
     chosen = select_notebooks(notebooks)
     issue = issue_date.isoformat() if isinstance(issue_date, date) else issue_date
     root = Path(output_dir).resolve()
-    results = [ReportResult(Path(b).resolve()) for b in bulletins]
+    results = _with_folders([ReportResult(Path(b).resolve()) for b in bulletins])
     _skip_slow_format_checkers()
     import papermill  # noqa: F401  (imported before the workers fork: they inherit it)
 
@@ -418,12 +432,13 @@ _ENTRY = "report.json"  # in each bulletin's folder: what the index says of it
 def _write_entry(result: ReportResult, root: Path) -> None:
     entry = {
         "bulletin": result.bulletin.name,
+        "folder": result.folder,
         "issue_date": result.issue_date,
         "items": result.items,
         "largest": result.largest,
         "pages": [page.relative_to(root).as_posix() for page in result.html],
     }
-    folder = root / result.bulletin.stem
+    folder = root / result.folder
     (folder / _ENTRY).write_text(json.dumps(entry, ensure_ascii=False, indent=1), "utf-8")
 
 
@@ -440,7 +455,7 @@ class _Run:
         self.done = 0
 
     def submit(self, result: ReportResult, notebook: Path, hide: bool, extra: dict) -> None:
-        out = self.root / result.bulletin.stem
+        out = self.root / result.folder
         future = self.pool.submit(
             _run_notebook, result.bulletin, notebook, out, self.issue, hide, extra
         )
@@ -522,7 +537,9 @@ td.number {{ text-align: right; }}
 
 
 def _index_row(entry: dict) -> str:
-    name = html.escape(entry["bulletin"])
+    folder = entry.get("folder") or Path(entry["bulletin"]).stem
+    shown = entry["bulletin"] + ("" if folder == Path(entry["bulletin"]).stem else f"（{folder}）")
+    name = html.escape(shown)
     if entry.get("error"):
         error = html.escape(entry["error"])
         return f'<tr><td>{name}</td><td colspan="4" class="error">{error}</td></tr>'
@@ -544,13 +561,14 @@ def _entries(results: list[ReportResult], root: Path) -> list[dict]:
     for path in sorted(root.glob(f"*/{_ENTRY}")):
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            entries[entry["bulletin"]] = entry
+            entries[path.parent.name] = entry
         except (ValueError, KeyError):
             continue  # not one of ours, or damaged: left out of the index
     for result in results:
         if not result.ok:
-            entries[result.bulletin.name] = {
+            entries[result.folder] = {
                 "bulletin": result.bulletin.name,
+                "folder": result.folder,
                 "error": result.error,
             }
     return sorted(
