@@ -181,3 +181,21 @@ def test_bars_alike_in_one_article_are_told_apart():
         "资助金额（305亿元，第2处）",
     ]
     plt.close("all")
+
+
+@pytest.mark.parametrize(
+    ("subject", "sentence", "text", "label"),
+    [
+        pytest.param("出口", "出口12.48万亿元，增长5.2%。", "5.2%", "出口", id="the-subject"),
+        pytest.param(None, "全年比上年增长9.5%。", "9.5%", "…全年", id="words-before-no-verb"),
+        pytest.param(
+            None, "全国工业产能利用率［15］为76.6%。", "76.6%", "…国工业产能利用率", id="footnote"
+        ),
+        pytest.param(None, "增长3%。", "3%", "3%", id="nothing-before: the figure"),
+    ],
+)
+def test_what_a_bar_measures(subject, sentence, text, label):
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(subject=subject, sentence=sentence, text=text)
+    assert plots._what(row) == label

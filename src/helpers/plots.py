@@ -287,6 +287,7 @@ def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
 MAX_BARS = 30  # more bars than this do not read on a page; the rest stay in the table
 _CONTEXT = 8  # characters of the sentence before a figure, where it names no subject
 # What stands between those words and the figure: a basis, a change verb, a qualifier.
+_FOOTNOTE_MARK = re.compile(r"[［\[]\d+[］\]]")  # 产能利用率［15］: a communiqué's note number
 _CONTEXT_TAIL = re.compile(
     r"(?:比上年|比上月|同比|环比|增长|增加|上涨|提高|上升|下降|减少|降低|下跌|回落"
     r"|[，,、：:\s]|约|近|超|逾|达|为|是|了)+$"
@@ -302,7 +303,7 @@ def _what(row) -> str:
     sentence = text_or(row.sentence)
     at = sentence.find(text_or(row.text))
     before = sentence[:at] if at > 0 else ""
-    words = _CONTEXT_TAIL.sub("", before)[-_CONTEXT:]
+    words = _CONTEXT_TAIL.sub("", _FOOTNOTE_MARK.sub("", before))[-_CONTEXT:]
     return f"…{words}" if words else text_or(row.text)
 
 
