@@ -199,3 +199,13 @@ def test_what_a_bar_measures(subject, sentence, text, label):
 
     row = SimpleNamespace(subject=subject, sentence=sentence, text=text)
     assert plots._what(row) == label
+
+
+def test_the_font_subset_holds_the_characters_asked_for_and_little_else():
+    import io as bytes_io
+
+    data = plots.cjk_font_subset("嫦娥五号")
+    cmap = TTFont(bytes_io.BytesIO(data)).getBestCmap()
+    assert {ord(c) for c in "嫦娥五号A9"} <= set(cmap) and ord("医") not in cmap
+    assert len(cmap) < 120 and len(data) < 60_000  # the whole font is 10 MB
+    assert plots.cjk_font_subset("嫦娥", flavor="woff")[:4] == b"wOFF"

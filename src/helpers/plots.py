@@ -15,6 +15,7 @@ draws one or several on a figure.
 from __future__ import annotations
 
 import atexit
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ from .vocab import CATEGORY_LABELS
 
 __all__ = [
     "cjk_font",
+    "cjk_font_subset",
     "top_words_chart",
     "words_heatmap",
     "topic_shares_chart",
@@ -197,26 +199,36 @@ def word_cloud(
     return cloud.generate_from_frequencies(counts)
 
 
-def _font_for(text: str) -> str:
-    """A TrueType file of the CJK font cut to the characters of ``text``: wordcloud loads
-    its font once per word and size tried, and a few hundred glyphs load far faster than the
-    whole font (the seven clouds of a page: 1.3 → 0.7 s, the cut included)."""
-    import tempfile
-
+def cjk_font_subset(text: str, *, flavor: str | None = None) -> bytes:
+    """The CJK font (:func:`cjk_font`) cut with fontTools to the glyphs of ``text`` and
+    printable ASCII, without OpenType features or hinting: a few hundred glyphs instead of
+    tens of thousands. ``flavor="woff"`` packs it for a web page."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     options = subset.Options()
-    options.layout_features = []
+    options.layout_features = []  # plain glyphs are enough for charts and report text
     options.hinting = False
-    options.name_IDs = ["*"]  # PIL reads the family name
+    options.name_IDs = [1, 2]  # the family name; the licence stays in the package (OFL)
     font = TTFont(str(cjk_font()), lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text + "".join(map(chr, range(32, 127))))
     subsetter.subset(font)
+    font.flavor = flavor  # the Options' flavor only counts for fontTools' command line
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _font_for(text: str) -> str:
+    """A TrueType file of the CJK font cut to the characters of ``text``: wordcloud loads
+    its font once per word and size tried, and a few hundred glyphs load far faster than the
+    whole font (the seven clouds of the sample: 1.36 → 1.00 s, the cut included)."""
+    import tempfile
+
     handle, path = tempfile.mkstemp(prefix="bulletin-cloud-", suffix=".ttf")
     with open(handle, "wb") as file:
-        font.save(file)
+        file.write(cjk_font_subset(text))
     _TEMPORARY_FONTS.append(path)
     return path
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import json
 import multiprocessing
 import os
@@ -38,7 +37,7 @@ from .errors import BulletinError
 from .figures import body_figures, extract_figures
 from .numbers import format_amount
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR
-from .plots import cjk_font
+from .plots import cjk_font_subset
 
 __all__ = [
     "NOTEBOOKS",
@@ -183,32 +182,14 @@ pre, code {{ font-family: monospace, "{family}"; }}
 </style>"""
 
 
-def _font_subset(text: str) -> bytes:
-    """The WOFF of Noto Sans SC with the glyphs of ``text`` and printable ASCII only."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.flavor = "woff"
-    options.layout_features = []  # no OpenType features: plain glyphs are enough here
-    options.hinting = False
-    options.name_IDs = [1, 2]  # the family name; the licence stays in the package (OFL)
-    font = TTFont(str(cjk_font()), lazy=True)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "".join(map(chr, range(32, 127))))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
-
-
 def embed_font(pages: list[Path]) -> None:
     """Put into each page (at the end of its head) the font subset of the characters of all
     of them: one subset per bulletin, so its pages share it."""
     texts = [page.read_text(encoding="utf-8") for page in pages]
     if not texts:
         return
-    data = base64.b64encode(_font_subset("".join(set("".join(texts))))).decode("ascii")
+    subset = cjk_font_subset("".join(set("".join(texts))), flavor="woff")
+    data = base64.b64encode(subset).decode("ascii")
     style = _FONT_STYLE.format(family=FONT_FAMILY, data=data)
     for page, text in zip(pages, texts, strict=True):
         # Last in the head: after the template's own styles, so its font variables give way.
