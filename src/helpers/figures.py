@@ -884,6 +884,11 @@ _SPAN_LOOKBACK = 300
 _LONGEST_FIGURE = 64  # characters from a figure's start to the end of its unit, at most
 
 
+def _last_of(body: str, chars: str, low: int, position: int) -> int:
+    """Where the last of ``chars`` stands in ``body[low:position]`` (-1: none)."""
+    return max([body.rfind(char, low, position) for char in chars])
+
+
 class _Spans:
     """The sentence and clause around a figure, found by a short local search; the
     sentence is reused while consecutive figures fall in it."""
@@ -894,19 +899,16 @@ class _Spans:
         self.body = body
         self.begin, self.end = -1, -1
 
-    def _last(self, chars: str, low: int, position: int) -> int:
-        return max([self.body.rfind(char, low, position) for char in chars])
-
     def around(self, position: int) -> tuple[int, int, int, int]:
         """``(clause_start, clause_end, sentence_start, sentence_end)``."""
         body = self.body
         if not self.begin <= position < self.end:
             low = position - _SPAN_LOOKBACK if position > _SPAN_LOOKBACK else 0
-            last = self._last(_SENTENCE_DELIMITERS, low, position)
+            last = _last_of(body, _SENTENCE_DELIMITERS, low, position)
             self.begin = last + 1 if last >= 0 else low
             following = _SENTENCE_END.search(body, position)
             self.end = following.end() if following else len(body)
-        last = max(self._last("，,", self.begin, position), self.begin - 1)
+        last = max(_last_of(body, "，,", self.begin, position), self.begin - 1)
         following = _CLAUSE_END.search(body, position, self.end)
         return last + 1, (following.end() if following else self.end), self.begin, self.end
 
@@ -1183,7 +1185,7 @@ def _money_sentences(body: str) -> list[tuple[int, int]]:
             continue
         # As far back as _Spans looks for the sentence of the amount's first figure.
         low = max(sentence_end, hit.start() - _SPAN_LOOKBACK - _LONGEST_FIGURE)
-        start = max([body.rfind(c, low, hit.start()) for c in _SENTENCE_DELIMITERS]) + 1
+        start = _last_of(body, _SENTENCE_DELIMITERS, low, hit.start()) + 1
         following = _SENTENCE_END.search(body, hit.end())
         sentence_end = following.end() if following else len(body)
         spans.append([max(start, low), hit.end()])
