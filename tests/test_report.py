@@ -124,6 +124,7 @@ def test_pages_embed_the_font_subset_they_need(reports):
         page = page_path.read_text(encoding="utf-8")
         faces = re.findall(r"src: url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", page)
         assert len(faces) == 1 and FONT_FAMILY in page, page_path
+        assert faces[0].startswith("d09GR"), page_path  # "wOFF": what the CSS says it is
         assert 5_000 < len(faces[0]) * 3 / 4 < 400_000, (page_path, len(faces[0]))
 
 

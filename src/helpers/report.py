@@ -152,12 +152,15 @@ _NO_ALT = 'alt="No description has been provided for this image"'
 def _with_alt_texts(body: str, notebook) -> str:
     """The charts' ``alt`` texts (their titles, from ``Session.show``), which the lab
     template leaves out: nbconvert writes a placeholder for each image, in output order."""
-    alts = iter(
+    texts = [
         output.get("metadata", {}).get("image/png", {}).get("alt")
         for cell in notebook.cells
         for output in cell.get("outputs", [])
         if "image/png" in output.get("data", {})
-    )
+    ]
+    if body.count(_NO_ALT) != len(texts):
+        return body  # other images too (in markdown): which is which is not known
+    alts = iter(texts)
 
     def alt(_match: re.Match) -> str:
         text = next(alts, None)
