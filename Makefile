@@ -37,7 +37,6 @@ test: lint
 
 # Speed figures; JioNLP is installed here only, as the yardstick for figure extraction.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet jionlp
 	$(BIN)/python benchmarks/articles.py
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/archive.py

@@ -1,6 +1,6 @@
 """Tables: the columns, dtypes and meanings of every table the package returns, declared once.
 
-Each table (``articles``, ``figures``, ``words``) is a tuple of :class:`Column`. The
+Each table (``articles``, ``figures``, ``words``, ``entities``) is a tuple of :class:`Column`. The
 single-bulletin API (``parse_articles``, ``extract_figures``, ``word_frequencies``) and the
 archive (``load_archive``, through Arrow) both build their DataFrames from these
 declarations, so one bulletin gives the same dtypes either way:
@@ -25,6 +25,7 @@ __all__ = [
     "ARTICLES",
     "FIGURES",
     "WORDS",
+    "ENTITIES",
     "LINES",
     "STAMP",
     "TABLES",
@@ -129,13 +130,33 @@ LINES = (
     Column("evidence", TEXT, "why it has that role: the pattern, layout cue or weighed evidence"),
 )
 
+ENTITIES = (
+    Column("article_id", INT, "the article the name is in"),
+    Column("type", TEXT, "place, org or person"),
+    Column("role", TEXT, "mention (in the text) or byline (a reporter, photographer, author)"),
+    Column("text", TEXT, "the name as written (南岸)"),
+    Column("count", INT, "times the article names it"),
+    Column("name", TEXT, "a place's full name in the gazetteer (南岸区), else as written"),
+    Column("level", TEXT, "a place's level: country, province, city, county, town, area..."),
+    Column("county", TEXT, "the county or district the place is or lies in"),
+    Column("city", TEXT, "the city (a municipality such as 重庆市 is its own city)"),
+    Column("province", TEXT, "the province-level division"),
+    Column("country", TEXT, "the country"),
+)
+
 STAMP = (
     Column("source_file", TEXT, "the bulletin file (archives only)"),
     Column("issue_date", DAY, "the paper's date (archives only)"),
     Column("page", NULLABLE_INT, "the page number, from the file name or a page header"),
 )
 
-TABLES = {"articles": ARTICLES, "figures": FIGURES, "words": WORDS, "lines": LINES}
+TABLES = {
+    "articles": ARTICLES,
+    "figures": FIGURES,
+    "words": WORDS,
+    "lines": LINES,
+    "entities": ENTITIES,
+}
 
 
 def _declared(name: str, stamped: bool = False) -> tuple[Column, ...]:

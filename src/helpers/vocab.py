@@ -30,6 +30,7 @@ __all__ = [
     "BASES",
     "CATEGORY_LABELS",
     "money_subjects",
+    "entity_words",
 ]
 
 # Magnitude words and their factors (千万亿 = 10^15). 个亿 is how speech writes 亿 (两个亿).
@@ -239,3 +240,21 @@ def money_subjects() -> dict[str, str]:
     with MONEY_SUBJECTS.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {row["word"].strip(): row["category"].strip() for row in rows}
+
+
+ENTITY_WORDS = LEXICON_DIR / "entity_words.csv"
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> dict[str, dict[str, str]]:
+    """The words names are recognised by (data/lexicon/entity_words.csv): rule → {word:
+    value}; rules ``org_head``, ``org_start``, ``not_org``, ``not_place``, ``abbreviation``.
+
+    >>> entity_words()["abbreviation"]["渝"]
+    '重庆市'
+    """
+    rules: dict[str, dict[str, str]] = {}
+    with ENTITY_WORDS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            rules.setdefault(row["rule"].strip(), {})[row["word"].strip()] = row["value"] or ""
+    return rules

@@ -1,0 +1,187 @@
+"""Places, organisations and people: rules on examples, the gazetteer, and precision and
+recall on hand-labelled pages (the sample and ten corpus pages; labels in tests/data/entities,
+made by reading each article, see that folder's README)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, DATA
+
+from helpers import extract_figures, parse_articles
+from helpers.concordance import kwic
+from helpers.entities import entities, mentions, money_by_place
+from helpers.gazetteer import gazetteer, resolve
+from helpers.topics import article_text
+
+LABELS = DATA / "entities"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("重庆市南岸区人民政府发布通知", [("重庆市南岸区人民政府", "org")]),
+        ("中国人民银行重庆营业管理部表示", [("中国人民银行重庆营业管理部", "org")]),
+        ("国家发展改革委印发方案", [("国家发展改革委", "org")]),
+        (
+            "教育部、工信部、中科院共同参与",
+            [("教育部", "org"), ("工信部", "org"), ("中科院", "org")],
+        ),
+        ("重庆医科大学牵头成立", [("重庆医科大学", "org")]),
+        ("9所医科大学在渝成立", [("渝", "place")]),
+        ("川渝两地合作", [("川渝", "place")]),
+        ("会议在武汉市东湖举行", [("武汉市", "place"), ("东湖", "place")]),
+        ("项目落户江北嘴", [("江北嘴", "place")]),
+        ("走进复华路", [("复华路", "place")]),
+        ("企业加快上市步伐，深度融入", []),
+        (
+            "三元基因、凯因科技和以岭药业等企业加班生产",
+            [("三元基因", "org"), ("凯因科技", "org"), ("以岭药业", "org")],
+        ),
+        (
+            "湖南一块医药科技有限公司（简称“一块医药”）成立。一块医药专注药房",
+            [("湖南一块医药科技有限公司", "org"), ("一块医药", "org"), ("一块医药", "org")],
+        ),
+        ("重庆市长寿区的长寿老人", [("重庆市", "place"), ("长寿区", "place"), ("长寿", "place")]),
+        ("祝老人健康长寿", []),
+    ],
+    ids=[
+        "org-from-place-chain",
+        "org-longest-span",
+        "org-start-word",
+        "org-coordinated-list",
+        "org-place-and-head",
+        "abbreviation",
+        "abbreviations-joined",
+        "city-and-lake",
+        "gazetteer-extra-place",
+        "name-and-road",
+        "ns-common-words",
+        "enumeration-of-companies",
+        "defined-short-name",
+        "county-short-name-confirmed",
+        "county-short-name-alone",
+    ],
+)
+def test_mention_rules(text, expected):
+    assert [(m.text, m.type) for m in mentions(text)] == expected
+
+
+def test_places_roll_up_through_the_gazetteer():
+    nan_an = resolve("南岸")
+    assert [p.name for p in nan_an.lineage()] == ["南岸区", "重庆市", "中国"]
+    assert resolve("江北嘴").up("county") == "江北区"
+    assert resolve("江北区") is None  # 重庆市 and 宁波市 both have one
+    assert resolve("江北区", gazetteer().named("渝中区")).up("city") == "重庆市"
+    assert resolve("江北区", gazetteer().named("宁波市")).up("province") == "浙江省"
+
+
+def test_entities_of_the_sample(sample_path):
+    found = entities(parse_articles(sample_path))
+    places = found[found["type"] == "place"].set_index(["article_id", "text"])
+    assert places.loc[(5, "南岸"), ["name", "city", "province"]].tolist() == [
+        "南岸区",
+        "重庆市",
+        "重庆市",
+    ]
+    assert places.loc[(1, "江北嘴"), "count"] == 3
+    bylines = found[found["role"] == "byline"]
+    assert {"李星婷", "龚清杨"} <= set(bylines["text"])
+    assert set(bylines["type"]) == {"person"}
+    orgs = set(found.loc[found["type"] == "org", "text"])
+    assert {"重庆医科大学", "国家航天局", "中国科学院物理研究所"} <= orgs
+
+
+def test_money_goes_to_the_places_of_its_sentence_else_its_article(sample_path):
+    articles = parse_articles(sample_path)
+    money = money_by_place(extract_figures(articles), articles)
+    totals = money.groupby("place")["yuan"].sum()
+    assert totals["南岸区"] == pytest.approx(61.104e8)
+    assert totals["江津区"] == pytest.approx(4.44e8)
+    assert set(money["source"]) <= {"sentence", "article"}
+    with pytest.raises(ValueError, match="level"):
+        money_by_place(extract_figures(articles), articles, level="street")
+
+
+def test_kwic_reads_each_occurrence_with_its_context(sample_path):
+    lines = kwic(parse_articles(sample_path), "江北嘴", window=6)
+    assert len(lines) == 3
+    assert lines.iloc[1][["left", "term", "right"]].tolist() == [
+        "议,将协力在",
+        "江北嘴",
+        "打造中新金融",
+    ]
+    assert all(len(left) <= 6 for left in lines["left"])
+    assert kwic(parse_articles(sample_path), "不在文中").empty
+    with pytest.raises(ValueError, match="term"):
+        kwic(parse_articles(sample_path), "  ")
+
+
+# --- precision and recall on hand-labelled pages ---------------------------------------------
+
+
+def _gold(text: str, labels: dict) -> Counter:
+    """Each labelled name's occurrences in the text, outside longer labelled names."""
+    names = sorted({(n, t) for t, ns in labels.items() for n in ns}, key=lambda x: -len(x[0]))
+    taken = [False] * len(text)
+    counts = Counter()
+    for name, kind in names:
+        for match in re.finditer(re.escape(name), text):
+            if not any(taken[match.start() : match.end()]):
+                taken[match.start() : match.end()] = [True] * len(name)
+                counts[(kind, name)] += 1
+    return counts
+
+
+def _page(name: str) -> Path | None:
+    if name.startswith("cqrb"):
+        return DATA.parent.parent / "data" / "raw" / f"{name}.txt"
+    found = sorted(CORPUS.glob(f"*/*/{name}.txt"))
+    return found[0] if found else None
+
+
+def _scores(pages: list[Path]) -> dict[str, float]:
+    tp = predicted = gold = 0
+    for label_file in pages:
+        path = _page(label_file.stem)
+        labels = json.loads(label_file.read_text(encoding="utf-8"))["articles"]
+        for record in parse_articles(path).itertuples(index=False):
+            text = article_text(record)
+            expected = _gold(text, labels.get(str(record.article_id), {}))
+            assert all(text.count(n) for _, n in expected), "labels do not match the article"
+            read = Counter((m.type, m.text) for m in mentions(text) if m.type != "person")
+            tp += sum(min(n, read[key]) for key, n in expected.items())
+            predicted += sum(read.values())
+            gold += sum(expected.values())
+    return {"precision": tp / predicted, "recall": tp / gold}
+
+
+def _labelled(corpus_too: bool) -> list[Path]:
+    files = sorted(LABELS.glob("*.json"))
+    return [f for f in files if f.stem.startswith("cqrb") or (corpus_too and _page(f.stem))]
+
+
+def test_sample_names_are_read_as_labelled():
+    """Measured: precision 0.83, recall 0.63 (a floor; misses: 中新 for China-Singapore, the
+    funds and the 协作网 without a head word)."""
+    scores = _scores(_labelled(False))
+    assert scores["precision"] >= 0.80, scores
+    assert scores["recall"] >= 0.60, scores
+
+
+def test_labelled_pages_keep_their_measured_level(corpus):
+    """The level measured when the labels were made (precision 0.86, recall 0.70): a floor
+    against regressions. The issue's target is the test below."""
+    scores = _scores(_labelled(True))
+    assert scores["precision"] >= 0.84, scores
+    assert scores["recall"] >= 0.68, scores
+
+
+@pytest.mark.xfail(reason="target not reached yet: precision 0.86, recall 0.70", strict=False)
+def test_labelled_pages_reach_the_target(corpus):
+    scores = _scores(_labelled(True))
+    assert scores["precision"] >= 0.90 and scores["recall"] >= 0.80, scores
