@@ -176,3 +176,37 @@ def test_every_command_writes_every_format(sample_path, tmp_path, command, fmt):
     assert len(written) > 500
     if fmt == "html":
         assert written.startswith("<!DOCTYPE html>") and "<table" in written
+
+
+def test_kwic_prints_each_occurrence_with_its_context(sample_path):
+    result = run("kwic", str(sample_path), "江北嘴", "--window", "6", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["term"] for r in rows] == ["江北嘴"] * 3
+    assert rows[1]["left"] == "议,将协力在" and rows[1]["right"] == "打造中新金融"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("kwic", "{sample}", " "), 2, "give a term"),
+        (("kwic", "{missing}", "重庆"), 1, "does not exist"),
+        (("entities", "{sample}", "--type", "city"), 2, "types are place, org and person"),
+    ],
+    ids=["blank-term", "missing-file", "unknown-type"],
+)
+def test_kwic_and_entities_errors_are_one_line(sample_path, tmp_path, args, code, message):
+    values = {"sample": str(sample_path), "missing": str(tmp_path / "nope.txt")}
+    result = run(*(a.format(**values) for a in args))
+    assert result.returncode == code
+    assert message in result.stderr.lower() and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_entities_lists_places_with_their_district_and_city(sample_path):
+    result = run("entities", str(sample_path), "--type", "place", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    nan_an = next(r for r in rows if r["text"] == "南岸")
+    assert (nan_an["name"], nan_an["county"], nan_an["city"]) == ("南岸区", "南岸区", "重庆市")
+    assert {r["type"] for r in rows} == {"place"}

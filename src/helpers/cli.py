@@ -7,6 +7,9 @@
 - ``bulletin topics FILE [--top N] [--by article|bulletin] [--method tfidf|textrank]``
   its keywords (and each article's topics);
 - ``bulletin wordcloud FILE -o out.png [--article N]`` a word cloud PNG;
+- ``bulletin entities FILE [--type place,org,person]`` the places, organisations and people
+  each article names (places with their district, city and province);
+- ``bulletin kwic FILE TERM [--window N]`` every occurrence of a term with its context;
 - ``bulletin report FILE... [-o reports/] [--issue-date ...] [--notebooks 02,03] [--no-input]
   [--with-code] [--workers N]`` runs the notebooks on each bulletin (side by side, one per
   core) and writes self-contained HTML reports and an ``index.html`` linking them;
@@ -125,8 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     _common(commands.add_parser("articles", help="one row per article of a bulletin"))
-    for add in (_figures_command, _topics_command, _cloud_command, _report_command):
+    for add in (_figures_command, _topics_command, _entities_command, _kwic_command):
         add(commands)
+    _cloud_command(commands)
+    _report_command(commands)
     _archive_command(commands)
     return parser
 
@@ -154,6 +159,33 @@ def _topics_command(commands) -> None:
     )
     topics.add_argument("--by", choices=["article", "bulletin"], default="article")
     topics.add_argument("--method", choices=["tfidf", "textrank"], default="tfidf")
+
+
+def _entity_types(value: str) -> list[str]:
+    types = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = sorted(set(types) - {"place", "org", "person"})
+    if not types or unknown:
+        raise argparse.ArgumentTypeError("types are place, org and person")
+    return types
+
+
+def _entities_command(commands) -> None:
+    found = commands.add_parser(
+        "entities", help="places, organisations and people named in each article"
+    )
+    _common(found)
+    found.add_argument(
+        "--type", type=_entity_types, metavar="TYPE[,TYPE]", help="keep only place, org, person"
+    )
+
+
+def _kwic_command(commands) -> None:
+    kwic = commands.add_parser("kwic", help="every occurrence of a term with its context")
+    _common(kwic)
+    kwic.add_argument("term", help="the word or name to look for")
+    kwic.add_argument(
+        "--window", type=_positive, default=20, help="characters on each side (default 20)"
+    )
 
 
 def _cloud_command(commands) -> None:
@@ -216,7 +248,9 @@ def _archive_command(commands) -> None:
     archive.add_argument("--engine", choices=["local", "dask"], default="local")
     archive.add_argument("--workers", type=_positive, help="processes (default: every core)")
     archive.add_argument("--address", help="a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
-    archive.add_argument("--words", action="store_true", help="also count words (for topics)")
+    archive.add_argument(
+        "--words", action="store_true", help="also count words (topics) and read names (entities)"
+    )
     archive.add_argument("--no-cache", action="store_true", help="process every file again")
 
 
@@ -239,6 +273,24 @@ def _topics(articles, args):
     if args.by == "article":
         topics = main_topics(topic_labels(articles))
         found = found.assign(topics=found["article_id"].map(topics))
+    return found
+
+
+def _entities(articles, args):
+    from .entities import entities
+
+    found = entities(articles)
+    return found[found["type"].isin(args.type)] if args.type else found
+
+
+def _kwic(articles, args):
+    from .concordance import kwic
+
+    if not args.term.strip():
+        raise _UsageError("give a term to look for")
+    found = kwic(articles, args.term, window=args.window)
+    if found.empty:
+        print(f"bulletin: {args.term!r} does not occur in {args.file.name}", file=sys.stderr)
     return found
 
 
@@ -312,6 +364,7 @@ def _archive(args) -> int:
     print(
         f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
         + (f", {len(result.words)} word counts" if result.words is not None else "")
+        + (f", {len(result.entities)} names" if result.entities is not None else "")
         + f"; {result.processed} processed, {result.cached} from the cache, "
         + f"{len(result.failures)} failed"
         + f"; {time.perf_counter() - started:.1f} s"
@@ -332,6 +385,10 @@ def _run(args: argparse.Namespace) -> int:
         frame = extract_figures(frame, kinds=args.kind)
     elif args.command == "topics":
         frame = _topics(frame, args)
+    elif args.command == "entities":
+        frame = _entities(frame, args)
+    elif args.command == "kwic":
+        frame = _kwic(frame, args)
     output = _render(frame, args.format, f"{args.file.name} — {args.command}", args.command)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
