@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/archive.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/terms.py
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache .hypothesis

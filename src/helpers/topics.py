@@ -9,7 +9,9 @@
   ``data/lexicon/topics.csv`` (topic, term); ``main_topics`` names each article's topics.
 
 Segmentation is jieba with the project's user dictionary ``data/lexicon/userdict.txt``
-(terms an analyst needs kept whole: 江北嘴, 嫦娥五号, 稀释制冷机...). rjieba, the Rust
+(terms an analyst needs kept whole: 江北嘴, 嫦娥五号, 稀释制冷机...), then the discovered
+terms of ``data/lexicon/terms.txt`` (same format, made by :mod:`helpers.terms`: 新质生产力,
+专精特新...; skipped where absent; ``#`` lines are comments). rjieba, the Rust
 port of jieba, is the fast backend for word counts (about 30 times faster here than jieba's
 part-of-speech mode, with the same dictionary and user dictionary); jieba is the reference,
 and the default where rjieba is not installed. Choose with ``segmenter="jieba"|"rjieba"``
@@ -60,10 +62,12 @@ __all__ = [
     "word_rows",
     "article_word_columns",
     "USER_DICT",
+    "TERMS",
     "TOPICS_CSV",
 ]
 
 USER_DICT = LEXICON_DIR / "userdict.txt"
+TERMS = LEXICON_DIR / "terms.txt"
 PROJECT_STOPWORDS = LEXICON_DIR / "stopwords.txt"
 TOPICS_CSV = LEXICON_DIR / "topics.csv"
 # Parts of speech that say what a text is about (jieba's ICTCLAS tags): nouns of every
@@ -116,6 +120,8 @@ def pos_tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.posseg
             built.tmp_dir = str(cache_dir())
             built.initialize()
             built.load_userdict(str(USER_DICT))
+            for word, freq, tag in _user_words((TERMS,)):
+                built.add_word(word, freq, tag)
             _TOKENIZER, _POS_TOKENIZER = built, jieba.posseg.POSTokenizer(built)
         for word in extra_words:
             if word not in _TOKENIZER.FREQ:
@@ -123,18 +129,22 @@ def pos_tokenizer(extra_words: tuple[str, ...] | list[str] = ()) -> jieba.posseg
     return _POS_TOKENIZER
 
 
-def _user_words() -> list[tuple[str, int | None, str | None]]:
+def _user_words(paths: tuple[Path, ...] | None = None) -> list[tuple[str, int | None, str | None]]:
+    """``(word, freq, tag)`` of each line of the user dictionaries (default: userdict.txt,
+    then terms.txt); a missing file is skipped, ``#`` lines are comments."""
     entries = []
-    for line in USER_DICT.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-            entries.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
+    for path in (USER_DICT, TERMS) if paths is None else paths:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        for line in lines:
+            parts = line.split()
+            if parts and not parts[0].startswith("#"):
+                freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                entries.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
     return entries
 
 
 def rjieba_segmenter(extra_words: tuple[str, ...] | list[str] = ()):
-    """The process's rjieba segmenter with the project's user dictionary."""
+    """The process's rjieba segmenter with the project's user dictionary and terms."""
     global _RJIEBA
     import rjieba
 
