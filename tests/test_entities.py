@@ -160,28 +160,35 @@ def _scores(pages: list[Path]) -> dict[str, float]:
     return {"precision": tp / predicted, "recall": tp / gold}
 
 
-def _labelled(corpus_too: bool) -> list[Path]:
-    files = sorted(LABELS.glob("*.json"))
+def _labelled(folder: Path = LABELS, *, corpus_too: bool = True) -> list[Path]:
+    files = sorted(folder.glob("*.json"))
     return [f for f in files if f.stem.startswith("cqrb") or (corpus_too and _page(f.stem))]
 
 
 def test_sample_names_are_read_as_labelled():
-    """Measured: precision 0.83, recall 0.63 (a floor; misses: 中新 for China-Singapore, the
-    funds and the 协作网 without a head word)."""
-    scores = _scores(_labelled(False))
-    assert scores["precision"] >= 0.80, scores
-    assert scores["recall"] >= 0.60, scores
+    """The sample alone, on a fresh machine too (measured: precision 0.91, recall 0.70; misses:
+    中新 for China-Singapore, the 协作网 without a head word)."""
+    scores = _scores(_labelled(corpus_too=False))
+    assert scores["precision"] >= 0.85, scores
+    assert scores["recall"] >= 0.65, scores
 
 
-def test_labelled_pages_keep_their_measured_level(corpus):
-    """The level measured when the labels were made (precision 0.86, recall 0.70): a floor
-    against regressions. The issue's target is the test below."""
-    scores = _scores(_labelled(True))
-    assert scores["precision"] >= 0.84, scores
-    assert scores["recall"] >= 0.68, scores
-
-
-@pytest.mark.xfail(reason="target not reached yet: precision 0.86, recall 0.70", strict=False)
 def test_labelled_pages_reach_the_target(corpus):
-    scores = _scores(_labelled(True))
+    """The issue's measure: the sample and ten corpus pages, precision >= 0.90 and recall
+    >= 0.80 (measured 0.92 and 0.80). These pages were used to write the rules."""
+    scores = _scores(_labelled())
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.80, scores
+
+
+@pytest.mark.parametrize(
+    ("folder", "precision", "recall"),
+    [("heldout", 0.85, 0.70), ("test", 0.70, 0.62)],
+    ids=["second-set", "unseen-set"],
+)
+def test_pages_labelled_apart_keep_their_level(corpus, folder, precision, recall):
+    """Pages labelled after the rules were written, the same way: six (heldout/, whose errors
+    led to four rules: measured 0.88 and 0.74) and seven whose errors were never looked at
+    (test/: measured 0.75 and 0.67), the honest figure for pages the rules have not seen.
+    Floors against regressions."""
+    scores = _scores(_labelled(LABELS / folder))
+    assert scores["precision"] >= precision and scores["recall"] >= recall, scores

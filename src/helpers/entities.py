@@ -29,16 +29,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import accumulate, chain, compress
 
 import pandas as pd
 
 from . import tables
 from .gazetteer import Place, _support, gazetteer, resolve
 from .paragraphs import surnames
-from .topics import article_text, tagged_words
+from .terms import base_segmenter
+from .topics import _tags_alone, article_text, default_segmenter
 from .vocab import entity_words
 
 __all__ = [
@@ -83,12 +85,60 @@ class _Word:
     end: int
 
 
-def _words(text: str, segmenter: str | None) -> list[_Word]:
-    words, offset = [], 0
-    for word, tag in tagged_words(text, segmenter=segmenter):
-        words.append(_Word(word, tag, offset, offset + len(word)))
-        offset += len(word)
-    return words
+class _Words(Sequence):
+    """The words of a text and their tags, each a :class:`_Word` when looked at: most are
+    never looked at (only those a name may begin with, and their neighbours)."""
+
+    def __init__(self, texts: Sequence[str], tags: list[str]) -> None:
+        self.texts, self.tags = texts, tags
+        self.starts = list(accumulate(map(len, texts), initial=0))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self.texts)))]
+        return _Word(
+            self.texts[index], self.tags[index], self.starts[index], self.starts[index + 1]
+        )
+
+    def indexes(self, keep) -> list[int]:
+        """The positions of the words for which ``keep(word, tag)`` holds: each word and
+        tag judged once in the process, then picked out without a Python step per word."""
+        judged = _JUDGED.setdefault(keep, {})
+        pairs = list(zip(self.texts, self.tags, strict=True))
+        for pair in set(pairs).difference(judged):
+            judged[pair] = keep(*pair)
+        return list(compress(range(len(pairs)), map(judged.__getitem__, pairs)))
+
+
+_JUDGED: dict = {}  # keep function -> {(word, tag): bool}
+
+
+def _words(text: str, segmenter: str | None) -> _Words:
+    pairs = _tagged(text, segmenter)
+    return _Words([w for w, _ in pairs], [t for _, t in pairs])
+
+
+_TAGS: dict[str, str] = {}  # rjieba's tag of each word met (it does not depend on context)
+
+
+def _tagged(text: str, segmenter: str | None) -> list[tuple[str, str]]:
+    """The words of ``text`` with their tags, cut by the segmenter without the discovered
+    terms (:func:`helpers.terms.base_segmenter`: its dictionary and ``userdict.txt``), so
+    the names inside a term (中国 in 中国特色社会主义) are read. With rjieba, the text is cut
+    and each word's tag looked up, tagging only the words not met before (a word's tag does
+    not depend on its neighbours): a third of the cost of tagging the text."""
+    if (segmenter or default_segmenter()) != "rjieba":
+        return base_segmenter(segmenter).tag(text)
+    cutter = base_segmenter("rjieba")
+    words = cutter.cut(text)
+    unseen = set(words).difference(_TAGS)
+    if unseen:
+        _TAGS.update(_tags_alone(cutter, unseen))
+        _TAGS.update((w, "x") for w in unseen if w not in _TAGS)  # cut apart when alone
+    return list(zip(words, map(_TAGS.__getitem__, words), strict=True))
 
 
 @lru_cache(maxsize=1)
@@ -101,11 +151,21 @@ def _ends_with_head(word: str) -> bool:
     rules = _rules()
     if word in rules.get("not_org", {}):
         return False
-    heads = rules["org_head"]
-    if word in heads:
+    if word in rules["org_head"]:
         return True
     # a one-character head ends a longer word (管理部, 航天局), never a two-character one (全部)
-    return any(word.endswith(h) for h in heads if len(h) > 1 or len(word) >= 3)
+    heads = _heads_by_length()
+    return any(
+        word[-length:] in heads[length]
+        for length in heads
+        if length < len(word) and (length > 1 or len(word) >= 3)
+    )
+
+
+@lru_cache(maxsize=1)
+def _heads_by_length() -> dict[int, frozenset[str]]:
+    heads = _rules()["org_head"]
+    return {n: frozenset(h for h in heads if len(h) == n) for n in sorted({len(h) for h in heads})}
 
 
 # --- places -------------------------------------------------------------------------------
@@ -119,17 +179,25 @@ def _is_full_name(text: str) -> bool:
     return any(len(text) >= 3 or p.level not in ("town", "county") for p in places)
 
 
-def _full_place(words: list[_Word], i: int) -> int:
+def _full_place(words: _Words, i: int) -> int:
     """The index past the longest run of words from ``i`` that is a place's full name
     in the gazetteer, or ``i`` where none is."""
-    text, best, prefixes = "", i, _prefixes()
-    for j in range(i, min(i + _MAX_PLACE_WORDS, len(words))):
-        text += words[j].text
+    texts, text, best, prefixes = words.texts, "", i, _prefixes()
+    for j in range(i, min(i + _MAX_PLACE_WORDS, len(texts))):
+        text += texts[j]
         if text not in prefixes:
             break
         if len(text) >= 2 and _is_full_name(text):
             best = j + 1
+    if best == i + 1 and words.tags[i] not in ("ns", "nz", "nrt") and _foreign_city(texts[i]):
+        return i  # a foreign city's name that is a common word here (万象)
     return best
+
+
+@lru_cache(maxsize=65536)
+def _foreign_city(text: str) -> bool:
+    places = gazetteer().full.get(text, [])
+    return bool(places) and all(p.level == "city" and p.up("country") != "中国" for p in places)
 
 
 @lru_cache(maxsize=65536)
@@ -137,32 +205,37 @@ def _has_place_suffix(word: str) -> bool:
     suffixes = _rules()["place_suffix"]
     if len(word) == 2:
         return suffixes.get(word[-1]) == "nature"
-    return any(word.endswith(suffix) for suffix in suffixes)
+    return any(word.endswith(s) for s, value in suffixes.items() if value != "closing")
 
 
-def _is_place_word(word: _Word) -> bool:
+@lru_cache(maxsize=65536)
+def _is_place_word(word: str, tag: str) -> bool:
     """A single word that names a place (see the module's docstring)."""
-    if word.text in _rules()["not_place"] or len(word.text) < 2:
+    if word in _rules()["not_place"] or len(word) < 2:
         return False
-    if _short_name_levels(word.text):
+    if _short_name_levels(word):
         return True  # a county's short name is kept where the places around confirm it
-    return word.tag in ("ns", "nz") and _has_place_suffix(word.text)
+    return tag in ("ns", "nz") and _has_place_suffix(word)
 
 
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "j"})
 
 
-def _named_with_suffix(words: list[_Word], i: int) -> int:
+def _named_with_suffix(words: _Words, i: int) -> int:
     """The index past a name followed by place words of their own (复华 路, 北城 街 街道,
-    隆林 县), or ``i``."""
-    if words[i].tag not in _PROPER_TAGS and not _short_name_levels(words[i].text):
+    隆林 县), or ``i``. A word that is no proper name (合作, a county's short name too)
+    only takes an administrative suffix (县, 市, 区)."""
+    texts = words.texts
+    proper = words.tags[i] in _PROPER_TAGS
+    if not proper and not _short_name_levels(texts[i]):
         return i
     suffixes, j = _rules()["place_suffix"], i + 1
-    while j < len(words) and words[j].text in suffixes:
+    while j < len(texts) and texts[j] in suffixes and (proper or texts[j] in _ADMIN):
         j += 1
     return j if j > i + 1 else i
 
 
+_ADMIN = frozenset("县市区州盟旗镇乡")
 _SURE_LEVELS = frozenset({"country", "province", "city", "continent"})
 
 
@@ -177,24 +250,23 @@ def _prefixes() -> frozenset[str]:
     return frozenset(name[:k] for name in gazetteer().full for k in range(1, len(name) + 1))
 
 
-def _abbreviations(words: list[_Word], i: int) -> int:
+def _abbreviations(words: _Words, i: int) -> int:
     """The index past a run of one-character province names tagged as abbreviations."""
-    short = _rules()["abbreviation"]
-    j = i
-    while j < len(words) and words[j].tag == "j" and words[j].text in short:
+    rules, texts, tags = _rules(), words.texts, words.tags
+    short, j = rules["abbreviation"], i
+    while j < len(texts) and tags[j] == "j" and texts[j] in short:
         j += 1
+    if j == i + 1 and (i == 0 or texts[i - 1] not in rules["place_verb"]):
+        return i  # alone, a one-character short name stands after 在, 来, 入...
     return j
 
 
-def _place_at(words: list[_Word], i: int) -> int:
+def _place_at(words: _Words, i: int) -> int:
     """The index past a place name starting at word ``i``, or ``i``."""
-    end = _full_place(words, i)
+    end = max(_full_place(words, i), _named_with_suffix(words, i))
     if end > i:
         return end
-    end = _named_with_suffix(words, i)
-    if end > i:
-        return end
-    if _is_place_word(words[i]):
+    if _is_place_word(words.texts[i], words.tags[i]):
         return i + 1
     return _abbreviations(words, i)
 
@@ -202,54 +274,78 @@ def _place_at(words: list[_Word], i: int) -> int:
 # --- organisations ------------------------------------------------------------------------
 
 
-def _may_start_org(words: list[_Word], i: int) -> bool:
-    word = words[i]
+def _may_start_org(words: _Words, i: int, place_end: int) -> bool:
     return (
-        word.tag in _ORG_START_TAGS or word.text in _rules()["org_start"] or _place_at(words, i) > i
+        words.tags[i] in _ORG_START_TAGS or words.texts[i] in _rules()["org_start"] or place_end > i
     )
 
 
-def _is_org_word(word: _Word) -> bool:
+@lru_cache(maxsize=65536)
+def _is_org_word(word: str, tag: str) -> bool:
     """One word that is an organisation's name: tagged nt and ending in a head word, or a
     word of three characters ending in a head that names one alone (教育部)."""
-    if len(word.text) < 3 or not _ends_with_head(word.text):
+    if len(word) < 3 or not _ends_with_head(word):
         return False
-    alone = [h for h, value in _rules()["org_head"].items() if value == "alone"]
-    return word.tag in ("nt", "j") or (len(word.text) == 3 and word.text[-1] in alone)
-
-
-def _org_at(words: list[_Word], i: int) -> int:
-    """The index past the longest organisation name starting at word ``i``, or ``i``."""
-    if not _may_start_org(words, i):
-        return i
-    last = i + 1 if _is_org_word(words[i]) else i
     heads = _rules()["org_head"]
-    for j in range(i + 1, min(i + _MAX_ORG_WORDS, len(words))):
-        if not _inside_name(words[j]) and words[j].text not in heads:
+    if word in heads:  # a head word alone names no organisation (美术馆, 委员会)
+        return False
+    if tag in ("nt", "j"):
+        return True
+    if tag in ("ns", "nz"):  # a proper name ending in a longer head: 湖北省博物馆
+        return any(word.endswith(h) for h in heads if len(h) > 1)
+    return len(word) == 3 and heads.get(word[-1]) == "alone"
+
+
+def _org_at(words: _Words, i: int, place_end: int) -> int:
+    """The index past the longest organisation name starting at word ``i``, or ``i``
+    (``place_end``: past the place name starting there, if any)."""
+    if not _may_start_org(words, i, place_end):
+        return i
+    texts, tags = words.texts, words.tags
+    last = i + 1 if _is_org_word(texts[i], tags[i]) else i
+    heads = _rules()["org_head"]
+    for j in range(i + 1, min(i + _MAX_ORG_WORDS, len(texts))):
+        if _joins_inside(texts, tags, j):
+            continue  # 地质与地球物理研究所: 与 inside one name
+        if not _inside_name(texts[j], tags[j]) and texts[j] not in heads:
             break
-        if _ends_with_head(words[j].text):
+        if _ends_with_head(texts[j]):
             last = j + 1
     return last
 
 
-def _inside_name(word: _Word) -> bool:
+def _joins_inside(texts, tags, j: int) -> bool:
+    """Is word ``j`` a 与/和 inside an organisation's name: between two nouns, the one before
+    it ending no name (国家航天局与教育部 are two)?"""
+    return (
+        texts[j] in ("与", "和")
+        and 0 < j < len(texts) - 1
+        and not _ends_with_head(texts[j - 1])
+        and _inside_name(texts[j - 1], tags[j - 1])
+        and _inside_name(texts[j + 1], tags[j + 1])
+    )
+
+
+@lru_cache(maxsize=65536)
+def _inside_name(word: str, tag: str) -> bool:
     """A word that may stand inside an organisation's name: a noun or a name, or a
     numeral written in characters (湖南一块医药科技有限公司, 三元基因)."""
-    if word.tag in _NAME_TAGS:
+    if tag in _NAME_TAGS:
         return True
-    return word.tag == "m" and all("\u4e00" <= c <= "\u9fff" for c in word.text)
+    return tag == "m" and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 # --- people -------------------------------------------------------------------------------
 
 
-def _is_person(word: _Word) -> bool:
-    if word.tag == "nrt":
-        return len(word.text) >= 3
-    if word.tag not in _PERSON_TAGS or not 2 <= len(word.text) <= 4:
+@lru_cache(maxsize=65536)
+def _is_person(word: str, tag: str) -> bool:
+    if tag == "nrt":
+        return len(word) >= 3
+    if tag not in _PERSON_TAGS or not 2 <= len(word) <= 4:
         return False
     names = surnames()
-    return word.text[0] in names or word.text[:2] in names
+    return word[0] in names or word[:2] in names
 
 
 def mentions(
@@ -269,20 +365,42 @@ def mentions(
     """
     words = _words(text, segmenter)
     found = _confirmed(_read_words(text, words), list(context))
-    found += _enumerated(text, words) + _defined(text, found)
+    found += _enumerated(text, words, found) + _predicated(text, words)
+    found += _defined(text, found)
     return _one_sense(text, found + _coordinated(text, words, found))
 
 
-def _read_words(text: str, words: list[_Word]) -> list[Mention]:
-    found, i = [], 0
-    while i < len(words):
+_COMMON_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "t", "m", "q", "r"})
+
+
+@lru_cache(maxsize=65536)
+def _may_begin(word: str, tag: str) -> bool:
+    """Can a name begin with this word? Most words (verbs, particles, common nouns) cannot,
+    and are passed over at once."""
+    rules = _rules()
+    if tag in _PROPER_TAGS or tag in _ORG_START_TAGS or tag in _PERSON_TAGS or tag == "nt":
+        return True
+    if word in rules["org_start"] or word in rules["abbreviation"]:
+        return True
+    if tag in _COMMON_TAGS:  # a county's short name that is a common word (合作) is no name
+        return False
+    return (
+        _is_org_word(word, tag)
+        or _is_place_word(word, tag)
+        or (len(word) >= 2 and word in _prefixes())
+    )
+
+
+def _read_words(text: str, words: _Words) -> list[Mention]:
+    found, past = [], 0
+    for i in words.indexes(_may_begin):
+        if i < past:
+            continue
         kind, end = _name_at(words, i)
         if end > i:
-            start, stop = words[i].start, words[end - 1].end
+            start, stop = words.starts[i], words.starts[end]
             found.append(Mention(text[start:stop], kind, start, stop))
-            i = end
-        else:
-            i += 1
+            past = end
     return found
 
 
@@ -320,13 +438,15 @@ _ENUMERATION_END = re.compile(
     r"""
     等
     (?:[0-9０-９一二两三四五六七八九十百千多余几]+ [家所个]?)?   # 等30家: a count
+    [^，。、；：！？\s的]{0,6}?                                   # 等行业龙头企业: modifiers
     (?P<cls>{classes})                                            # 企业, 高校, 医院...
+    (?![家主员人])                                                # 企业家 are people
     """.replace("{classes}", "|".join(["企业"])),
     re.VERBOSE,
 )
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?\n（）()“”\"《》\s]")
 _LAST_JOIN = re.compile(r"(?<=..)(?:和|及|与|以及)(?=..)")
-_LONGEST_BARE_ITEM = 6  # a longer first item holds words before the name: 解决怡和嘉业
+_LONGEST_BARE_ITEM = 4  # a longer first item may hold words before the name: 解决怡和嘉业
 _NOT_IN_NAME = frozenset({"v", "vd", "d", "p", "c", "r", "m", "q", "f", "u", "uj", "ul", "x", "t"})
 
 
@@ -336,14 +456,29 @@ def _enumeration_end() -> re.Pattern:
     return re.compile(_ENUMERATION_END.pattern.replace("企业", classes), re.VERBOSE)
 
 
-def _enumerated(text: str, words: list[_Word]) -> list[Mention]:
-    """The names of enumerations of organisations (``A、B和C等企业``)."""
+def _enumerated(text: str, words: _Words, read: list[Mention]) -> list[Mention]:
+    """The names of enumerations of organisations (``A、B和C等企业``); an item that is a
+    place's name stays a place (深圳市罗湖区、…等单位: the district stands for its offices)."""
+    places = {(m.start, m.end) for m in read if m.type == "place"}
     found = []
     for end in _enumeration_end().finditer(text):
         clause_start = _clause_start(text, end.start())
         items = _items(text, clause_start, end.start(), words)
-        found += [Mention(text[a:b], "org", a, b) for a, b in items]
+        found += [
+            Mention(text[a:b], "org", a, b) for a, b in items if not _all_places(a, b, places)
+        ]
     return found
+
+
+def _all_places(start: int, end: int, places: set[tuple[int, int]]) -> bool:
+    """Is ``[start, end)`` a run of place names only (深圳市罗湖区)?"""
+    position = start
+    while position < end:
+        nxt = next((b for a, b in places if a == position), None)
+        if nxt is None:
+            return False
+        position = nxt
+    return True
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -351,7 +486,7 @@ def _clause_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
-def _items(text: str, start: int, end: int, words: list[_Word]) -> list[tuple[int, int]]:
+def _items(text: str, start: int, end: int, words: _Words) -> list[tuple[int, int]]:
     """The (start, end) of each item of ``text[start:end]`` split at 、 and, in its last
     item, at 和/及/与; the first item trimmed of the words before the names (解决怡和嘉业)."""
     if "、" not in text[start:end] and not _LAST_JOIN.search(text[start:end]):
@@ -367,14 +502,28 @@ def _items(text: str, start: int, end: int, words: list[_Word]) -> list[tuple[in
         if join
         else [(last_start, last_end)]
     )
-    if spans[0][1] - spans[0][0] > _LONGEST_BARE_ITEM:
+    spans[0] = (_after_function_words(words, *spans[0]), spans[0][1])  # 已与屹立集团
+    if spans[0][1] - spans[0][0] > _LONGEST_BARE_ITEM:  # 解决怡和嘉业
         spans[0] = (_name_start(words, spans[0][0], spans[0][1]), spans[0][1])
     return [(a, b) for a, b in spans if 2 <= b - a <= 12]
 
 
-def _name_start(words: list[_Word], start: int, end: int) -> int:
+_FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "r"})
+
+
+def _after_function_words(words: _Words, start: int, end: int) -> int:
+    """Where ``[start, end)`` begins once leading adverbs, prepositions and conjunctions
+    (已, 与) are passed over."""
+    starts = words.starts
+    for word in words[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if word.tag not in _FUNCTION_TAGS:
+            return word.start
+    return start
+
+
+def _name_start(words: _Words, start: int, end: int) -> int:
     """Where the trailing run of name words in ``[start, end)`` begins."""
-    starts = [w.start for w in words]
+    starts = words.starts
     inside = words[bisect_left(starts, start) : bisect_left(starts, end)]
     first = end
     for word in reversed(inside):
@@ -384,12 +533,15 @@ def _name_start(words: list[_Word], start: int, end: int) -> int:
     return first
 
 
-def _coordinated(text: str, words: list[_Word], found: list[Mention]) -> list[Mention]:
+def _coordinated(text: str, words: _Words, found: list[Mention]) -> list[Mention]:
     """The names ending in an organisation's head word listed (A、B、C) beside a name
     already read as an organisation: 教育部、工信部、自然资源部."""
     orgs = {(m.start, m.end) for m in found if m.type == "org"}
+    ends = sorted(end for _, end in orgs)
     coordinated = []
     for clause in _LIST.finditer(text):
+        if not _holds_an_end(ends, clause.start(), clause.end()):
+            continue  # no organisation in the list: nothing to go by
         end = text.find("等", clause.end() - len(clause.group().rsplit("、", 1)[-1]), clause.end())
         items = _items(text, clause.start(), clause.end() if end < 0 else end, words)
         items = [(_name_start(words, *items[0]), items[0][1])] + items[1:] if items else []
@@ -402,9 +554,69 @@ def _coordinated(text: str, words: list[_Word], found: list[Mention]) -> list[Me
     return coordinated
 
 
+def _holds_an_end(ends: list[int], start: int, end: int) -> bool:
+    k = bisect_left(ends, start + 1)
+    return k < len(ends) and ends[k] <= end
+
+
 _LIST = re.compile(
     r"[^。，,；;：:！？!?\n（）()“”\"《》\s、]+(?:、[^。，,；;：:！？!?\n（）()“”\"《》\s、]+)+"
 )
+
+
+# A name said to be an organisation: 茅台成为中国白酒行业首家获此评级的企业; or said to have
+# been founded: 学而思培优成立于2003年.
+_COPULAS = frozenset({"成为", "是", "作为"})
+_FOUNDED = frozenset({"成立", "创立", "创办", "创建", "始建", "始创"})  # followed by 于
+_MAX_PREDICATE = 24  # characters from the verb to the class noun, within the clause
+_SUBJECT_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "j", "eng", "ns"})
+
+
+def _predicated(text: str, words: _Words) -> list[Mention]:
+    """Names that are the subject of 成为/是 with a class of organisations closing the
+    clause (X成为…企业), or of 成立于/创立于 (X成立于2003年)."""
+    found = []
+    for k in words.indexes(_may_say):
+        word = words[k]
+        founded = word.text.removesuffix("于") in _FOUNDED and (
+            word.text.endswith("于") or (k + 1 < len(words) and words[k + 1].text == "于")
+        )
+        if founded or (word.text in _COPULAS and _ends_in_class(text, word.end)):
+            subject = _subject(words, k)
+            if subject is not None:
+                found.append(Mention(text[subject[0] : subject[1]], "org", *subject))
+    return found
+
+
+def _may_say(word: str, tag: str) -> bool:
+    return word in _COPULAS or word.removesuffix("于") in _FOUNDED
+
+
+def _ends_in_class(text: str, start: int) -> bool:
+    clause = _CLAUSE_END.search(text, start)
+    stop = clause.start() if clause else len(text)
+    if stop > start + _MAX_PREDICATE:
+        return False
+    return any(text[start:stop].endswith(c) for c in _rules()["org_class"])
+
+
+def _subject(words: _Words, verb: int) -> tuple[int, int] | None:
+    """The span of the name words just before word ``verb`` (at most three, after a
+    clause's start or a word that is no name), or None where they are a common noun."""
+    first = verb
+    while first > 0 and verb - first < 3 and words[first - 1].tag in _SUBJECT_TAGS:
+        first -= 1
+    if first == verb:
+        return None
+    name = "".join(w.text for w in words[first:verb])
+    classes = _rules()["org_class"]
+    if len(name) < 2 or name in classes or any(name.endswith(c) for c in classes):
+        return None  # 该企业成为…: a class, no name
+    if any(w.tag == "ns" for w in words[first:verb]) and gazetteer().named(name):
+        return None  # a place
+    if first > 0 and words[first - 1].tag not in ("x", "p", "c", "uj", "t", "m"):
+        return None  # the run continues a longer phrase
+    return words[first].start, words[verb - 1].end
 
 
 # A short name defined in brackets after a name: （简称“一块医药”）, （以下简称腾讯）.
@@ -429,30 +641,62 @@ def _defined(text: str, found: list[Mention]) -> list[Mention]:
     return aliases
 
 
+def _short_company_names(orgs: set[str], text: str) -> set[str]:
+    """A company's name without its head word (集团, 股份, 有限公司...), where it recurs in
+    the text and is a name rather than a common word: 华润集团 … 华润."""
+    heads = [h for h, value in _rules()["org_head"].items() if value == "company"]
+    short = set()
+    for name in orgs:
+        stem = next(
+            (name[: -len(h)] for h in sorted(heads, key=len, reverse=True) if name.endswith(h)), ""
+        )
+        stem = stem.rstrip("（）()")
+        if len(stem) >= 2 and text.count(stem) > text.count(name) and _is_a_name(stem):
+            short.add(stem)
+    return short
+
+
+@lru_cache(maxsize=4096)
+def _is_a_name(text: str) -> bool:
+    """Is ``text`` a name rather than a common word: no word of the dictionary with a
+    common tag (建设, 科技), no place."""
+    if gazetteer().named(text):
+        return False
+    tag = dict(_tagged(text, None)).get(text)
+    return tag is None or tag in _PROPER_TAGS or tag == "x"
+
+
 def _one_sense(text: str, found: list[Mention]) -> list[Mention]:
     """Every occurrence of each organisation's name as an organisation; other names that
     overlap an organisation dropped; in order of position."""
-    orgs = sorted({m.text for m in found if m.type == "org"}, key=len, reverse=True)
+    places = {m.end: m for m in found if m.type == "place"}
+    named = {m.text for m in found if m.type == "org"}
+    orgs = sorted(named | _short_company_names(named, text), key=len, reverse=True)
     taken = [False] * len(text)
     kept = []
     for name in orgs:
         for match in re.finditer(re.escape(name), text):
-            if not any(taken[match.start() : match.end()]):
-                taken[match.start() : match.end()] = [True] * len(name)
-                kept.append(Mention(name, "org", match.start(), match.end()))
+            start, end = match.start(), match.end()
+            if any(taken[start:end]):
+                continue
+            before = places.get(start)  # a place just before the name is part of it: 贵州茅台
+            if before is not None and not any(taken[before.start : start]):
+                start = before.start
+            taken[start:end] = [True] * (end - start)
+            kept.append(Mention(text[start:end], "org", start, end))
     kept += [m for m in found if m.type != "org" and not any(taken[m.start : m.end])]
     return sorted(kept, key=lambda m: m.start)
 
 
-def _name_at(words: list[_Word], i: int) -> tuple[str, int]:
+def _name_at(words: _Words, i: int) -> tuple[str, int]:
     """The type of the name starting at word ``i`` and the index past it (``i``: none)."""
-    end = _org_at(words, i)
+    place_end = _place_at(words, i)
+    end = _org_at(words, i, place_end)
     if end > i:
         return "org", end
-    end = _place_at(words, i)
-    if end > i:
-        return "place", end
-    return "person", i + 1 if _is_person(words[i]) else i
+    if place_end > i:
+        return "place", place_end
+    return "person", i + 1 if _is_person(words.texts[i], words.tags[i]) else i
 
 
 # --- rows ---------------------------------------------------------------------------------
