@@ -153,17 +153,36 @@ def test_archive_trend_charts_draw_chinese(sample_path):
         growth_over_time,
         money_by_period,
         moving_words,
+        places_by_period,
         topic_shares_by_period,
     )
 
     archive = load_archive([sample_path], words=True, cache_dir=None, progress=False)
+    places = places_by_period(archive.entities, level="county")
+    assert places.loc[places.index[0], "南岸区"] == 6  # 南岸区 ×4, 南岸 ×2
     for figure in (
         plots.money_trend_chart(money_by_period(archive.figures)),
         plots.growth_trend_chart(growth_over_time(archive.figures)),
         plots.topic_trend_chart(topic_shares_by_period(archive.words)),
         plots.moving_words_chart(moving_words(archive.words)),
+        plots.places_trend_chart(places),
     ):
         assert draw_strictly(figure).startswith(b"\x89PNG")
+
+
+def test_place_charts_roll_names_up_and_draw_chinese(sample_path):
+    from helpers.entities import entities, money_by_place
+
+    articles = parse_articles(sample_path)
+    found = entities(articles)
+    fig = plots.places_chart(found, level="county")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[-1] == "南岸区" and "南岸" not in labels  # largest first, short names rolled up
+    assert draw_strictly(fig).startswith(b"\x89PNG")
+    money = plots.money_by_place_chart(money_by_place(extract_figures(articles), articles))
+    assert draw_strictly(money).startswith(b"\x89PNG")
+    empty = plots.places_chart(found.iloc[0:0])
+    assert draw_strictly(empty).startswith(b"\x89PNG")
 
 
 def test_bars_alike_in_one_article_are_told_apart():

@@ -17,7 +17,7 @@ import pytest
 from conftest import DATA
 
 from helpers.paths import NOTEBOOKS_DIR, SAMPLE_BULLETIN
-from helpers.report import FONT_FAMILY
+from helpers.report import FONT_FAMILY, NOTEBOOKS
 
 BULLETIN = Path(sys.executable).with_name("bulletin")
 HEADLINES = ["两江新区新增市场主体1.2万户", "我市出台20条措施支持外贸企业发展", "春耕备耕忙"]
@@ -61,7 +61,7 @@ def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
     errors = [line for line in result.stderr.splitlines() if line.startswith("bulletin: error:")]
     assert len(errors) == 1 and "broken.txt" in errors[0] and "binary" in errors[0]
     printed = result.stdout.split()
-    assert len(printed) == 10 and all(Path(p).is_file() for p in printed)
+    assert len(printed) == 2 * len(NOTEBOOKS) and all(Path(p).is_file() for p in printed)
     names = sorted(p.name for p in (out / "cqrb_20230308_gb18030").glob("*.html"))
     assert names == [
         "01-parse-bulletin.html",
@@ -69,8 +69,10 @@ def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
         "03-growth-figures.html",
         "04-topic-frequencies.html",
         "05-bulletin-report.html",
+        "07-people-and-places.html",
     ]
-    assert "[1/10]" in result.stderr and "05-bulletin-report" in result.stderr  # progress
+    progress = f"[1/{2 * len(NOTEBOOKS)}]"
+    assert progress in result.stderr and "05-bulletin-report" in result.stderr
 
 
 def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
@@ -92,7 +94,7 @@ def test_html_holds_the_bulletins_headlines_and_embedded_images(reports):
 def test_executed_notebooks_have_no_errors_or_missing_glyphs(reports):
     _, out = reports
     executed = sorted((out / "cqrb_20230308_gb18030" / "executed").glob("*.ipynb"))
-    assert len(executed) == 5
+    assert len(executed) == len(NOTEBOOKS)
     for path in executed:
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
@@ -111,7 +113,7 @@ def test_index_lists_each_bulletin_and_the_failure(reports):
     gb = next(row for row in rows if "cqrb_20230308_gb18030.txt" in row)
     assert "2023-03-08" in gb and ">3<" in gb and "200万元" in gb  # date, items, largest
     links = re.findall(r'href="([^"]+)"', gb)
-    assert len(links) == 5 and all((out / link).is_file() for link in links)
+    assert len(links) == len(NOTEBOOKS) and all((out / link).is_file() for link in links)
     broken = next(row for row in rows if "broken.txt" in row)
     assert "binary" in broken and "href" not in broken
     evil = next(row for row in rows if "evil_20230308.txt" in row)

@@ -82,6 +82,7 @@ class Session:
     titles: dict
     out: Path
     reuse_charts: bool = False
+    interactive: bool = True
 
     @property
     def summary(self) -> str:
@@ -120,6 +121,18 @@ class Session:
             return Image(filename=str(made), alt=_description(made))
         return self.show(draw(), name)
 
+    def table(self, frame: pd.DataFrame, **options):
+        """Show ``frame`` as a table to search, sort and page through (itables) when the
+        notebook is explored in JupyterLab; in a report (``interactive`` off: ``bulletin
+        report`` runs the notebooks so) the plain table, which the export writes as escaped
+        HTML without scripts. Cell text is always escaped: bulletins are untrusted."""
+        if not self.interactive:
+            return frame
+        from itables import show
+
+        show(frame, allow_html=False, **{"lengthMenu": [10, 25, 100], **options})
+        return None
+
     def save_csv(self, frame: pd.DataFrame, name: str) -> Path:
         """Write ``frame`` as the CSV ``out / name`` (lists joined by 、, ISO dates; UTF-8)."""
         path = self.out / name
@@ -140,6 +153,7 @@ def open_bulletin(
     issue_date: str | None = None,
     output_dir: str | Path | None = None,
     reuse_charts: bool = False,
+    interactive: bool = True,
 ) -> Session:
     """Parse a bulletin for a notebook, set up charts and tables, and print a summary line.
 
@@ -151,6 +165,8 @@ def open_bulletin(
             missing; a relative path is taken from the current working directory.
         reuse_charts: show the charts other notebooks made in ``output_dir`` in this run
             (:meth:`Session.chart`); ``bulletin report`` sets it for the summary.
+        interactive: show tables to search and sort (:meth:`Session.table`); ``bulletin
+            report`` turns it off, so reports hold plain tables and no scripts.
 
     Returns:
         A :class:`Session` with the bulletin's ``path``, ``articles``, ``titles`` and ``out``.
@@ -174,6 +190,7 @@ def open_bulletin(
     out = output_folder(output_dir, default=REPORTS_DIR / path.stem)
     plots.cjk_font()  # Chinese labels in every chart
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
-    session = Session(path, articles, plots.short_titles(articles), out, reuse_charts)
+    titles = plots.short_titles(articles)
+    session = Session(path, articles, titles, out, reuse_charts, interactive)
     print(session.summary)
     return session

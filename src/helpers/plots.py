@@ -591,6 +591,22 @@ def topic_trend_chart(shares: pd.DataFrame, *, title: str = "主题占比随时�
     return fig
 
 
+def places_trend_chart(places: pd.DataFrame, *, title: str = "各地被提及次数随时间") -> plt.Figure:
+    """Lines of mentions per period of the most named places (trends.places_by_period)."""
+    if places.empty:
+        return _no_data(title, "没有地名")
+    fig, ax = _figure(10, 4.5)
+    x = [str(p) for p in places.index]
+    colors = plt.get_cmap("tab10").colors
+    for index, place in enumerate(places.columns):
+        ax.plot(range(len(x)), places[place], marker="o", label=place, color=colors[index % 10])
+    ax.set_xticks(range(len(x)), x, rotation=45 if len(x) > 8 else 0)
+    ax.set_ylabel("提及次数")
+    ax.set_title(title)
+    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.15), frameon=False)
+    return fig
+
+
 def moving_words_chart(moving: pd.DataFrame, *, title: str = "升降最多的词") -> plt.Figure:
     """Diverging bars of the change in each word's share between the first and last period."""
     if moving.empty:
@@ -606,3 +622,59 @@ def moving_words_chart(moving: pd.DataFrame, *, title: str = "升降最多的词
     ax.set_xlabel("占比变化（每万词）")
     ax.set_title(title)
     return fig
+
+
+def ranked_bars(
+    values: pd.Series,
+    *,
+    title: str,
+    xlabel: str,
+    top: int = 15,
+    label=None,
+    color: str = "#3b6ea8",
+) -> plt.Figure:
+    """Horizontal bars of the ``top`` largest ``values`` (a Series indexed by name),
+    largest first; ``label`` formats the number written beside each bar (default: as is).
+    The axis says how many are left out."""
+    values = values.dropna().sort_values(ascending=False)
+    if values.empty:
+        return _no_data(title, "没有可画的数据")
+    shown = values.head(top).iloc[::-1]
+    fig, ax = _figure(8, max(2.5, 0.32 * len(shown) + 1.2))
+    ax.barh([str(name) for name in shown.index], shown.to_numpy(), color=color)
+    for y, value in enumerate(shown.to_numpy()):
+        ax.text(value, y, f" {label(value) if label else value}", va="center", fontsize=9)
+    note = f"（图中为最多的{len(shown)}项，共{len(values)}项）" if len(values) > len(shown) else ""
+    ax.set_xlabel(xlabel + note)
+    ax.set_title(title)
+    ax.margins(x=0.2)
+    return fig
+
+
+def places_chart(found: pd.DataFrame, *, level: str = "county", top: int = 15) -> plt.Figure:
+    """Mentions of places (from :func:`helpers.entities.entities`) rolled up to ``level``
+    (county, city, province or country; a place without one keeps its own name)."""
+    places = found[(found["type"] == "place") & (found["role"] == "mention")]
+    names = places[level].where(places[level].notna(), places["name"])
+    counts = places.groupby(names.to_numpy())["count"].sum()
+    return ranked_bars(
+        counts, title=f"被提及的地方（按{_LEVEL_NAMES[level]}汇总）", xlabel="提及次数", top=top
+    )
+
+
+def money_by_place_chart(money: pd.DataFrame, *, top: int = 15) -> plt.Figure:
+    """Yuan by place (from :func:`helpers.entities.money_by_place`)."""
+    from .numbers import format_amount
+
+    totals = money.groupby("place")["yuan"].sum()
+    return ranked_bars(
+        totals / 1e8,
+        title="金额按地方",
+        xlabel="亿元（一笔金额计入其句中或文章中的每个地方）",
+        top=top,
+        label=lambda v: format_amount(v * 1e8),
+        color="#c8553d",
+    )
+
+
+_LEVEL_NAMES = {"county": "区县", "city": "城市", "province": "省级", "country": "国家"}

@@ -260,6 +260,7 @@ def _run_notebook(
             "bulletin_path": str(bulletin),
             "issue_date": issue_date,
             "output_dir": str(out),
+            "interactive": False,  # plain tables: a report holds no scripts
             **extra,
         },
     )
