@@ -1,7 +1,8 @@
 """Archive throughput on the shared corpus, beside bare jieba.lcut on the same text.
 
 Run: ``.venv/bin/python benchmarks/archive.py [GLOB] [--workers N]``. Prints MB/s for each
-stage on one core (reading+parsing, figures, word frequencies with rjieba and with jieba),
+stage on one core (reading+parsing, figures, word frequencies with rjieba and with jieba,
+entities, and what entities add to a ``--words`` run),
 for the whole pipeline through ``load_archive`` on every core (cache off), the ratio of
 that to bare ``jieba.lcut`` on one core, and peak memory (largest process, resident).
 """
@@ -19,6 +20,7 @@ import jieba
 
 from helpers.archive import find_bulletins
 from helpers.articles import split_articles
+from helpers.entities import entity_rows
 from helpers.figures import figure_rows
 from helpers.paths import RAW_DIR, corpus_folder
 from helpers.reading import read_bulletin
@@ -62,15 +64,24 @@ def main() -> None:
     parse_seconds, records = timed(lambda: [split_articles(t, name=n) for n, t in texts])
     print(f"read:                    {some_mb / seconds:7.2f} MB/s")
     print(f"parse:                   {some_mb / parse_seconds:7.2f} MB/s")
-    seconds, _ = timed(lambda: [figure_rows(page) for page in records])
-    print(f"figures:                 {some_mb / seconds:7.2f} MB/s")
+    figure_seconds, _ = timed(lambda: [figure_rows(page) for page in records])
+    print(f"figures:                 {some_mb / figure_seconds:7.2f} MB/s")
+    word_seconds = {}
     for segmenter in ("rjieba", "jieba"):
-        seconds, _ = timed(
+        word_seconds[segmenter], _ = timed(
             lambda segmenter=segmenter: [
                 article_word_columns(page, segmenter=segmenter) for page in records
             ]
         )
-        print(f"word counts ({segmenter}): {some_mb / seconds:7.2f} MB/s")
+        print(f"word counts ({segmenter}): {some_mb / word_seconds[segmenter]:7.2f} MB/s")
+    entity_rows(records[0])  # load the gazetteer before timing
+    entity_seconds, _ = timed(lambda: [entity_rows(page) for page in records])
+    print(f"entities:                {some_mb / entity_seconds:7.2f} MB/s")
+    words_run = seconds + parse_seconds + figure_seconds + word_seconds["rjieba"]
+    print(
+        f"entities add {entity_seconds / words_run:.0%} to a --words run on one core "
+        f"({entity_seconds:.2f} s to {words_run:.2f} s of reading, parsing, figures and words)"
+    )
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.lcut("预热")  # load the dictionary before timing
     lcut_seconds = min(

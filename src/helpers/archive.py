@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import tables
 from .articles import Bulletin, load_bulletin, split_articles
+from .entities import entity_rows
 from .errors import BulletinError
 from .figures import figure_rows
 from .paths import LEXICON_DIR, PROCESSED_DIR
@@ -40,7 +41,7 @@ from .topics import article_word_columns
 __all__ = ["Archive", "load_archive", "process_file", "find_bulletins", "CODE_VERSION"]
 
 log = logging.getLogger(__name__)
-TABLES = ("articles", "figures", "words")
+TABLES = ("articles", "figures", "words", "entities")
 _PAGE_IN_NAME = re.compile(r"(?:_p|page|版)(\d{1,3})(?!\d)", re.IGNORECASE)
 _PAGE_IN_HEADER = re.compile(r"第\s*(\d{1,3})\s*版")
 
@@ -78,6 +79,7 @@ class Archive:
     figures: pd.DataFrame
     words: pd.DataFrame | None
     failures: pd.DataFrame
+    entities: pd.DataFrame | None = None
     processed: int = 0
     cached: int = 0
 
@@ -131,6 +133,7 @@ def _rows(bulletin: Bulletin, words: bool) -> tuple[list[dict], dict]:
     }
     if words:
         rows["words"] = article_word_columns(records)
+        rows["entities"] = entity_rows(records)
     return records, rows
 
 
@@ -196,6 +199,9 @@ def _init_worker(words: bool) -> None:
         from .topics import default_segmenter, pos_tokenizer, rjieba_segmenter
 
         rjieba_segmenter() if default_segmenter() == "rjieba" else pos_tokenizer()
+        from .gazetteer import gazetteer
+
+        gazetteer()  # and the place names, once per worker
 
 
 def _table_bytes(table) -> bytes:
@@ -219,7 +225,7 @@ def _process_chunk(job: tuple[list[str], bool]) -> tuple[dict[str, bytes], list[
     paths, words = job
     _init_worker(words)
     results = [process_file(path, words=words) for path in paths]
-    names = TABLES if words else TABLES[:2]
+    names = TABLES if words else TABLES[:2]  # entities come with the words
     blobs = {name: _table_bytes(_table(name, results)) for name in names}
     return blobs, [(r.path, r.content_hash, r.error) for r in results]
 
@@ -395,7 +401,8 @@ def load_archive(
         paths_or_glob: a folder, a glob (``"archive/2020-*/*.txt"``), a file, or a list.
         engine: ``"local"`` (process pool) or ``"dask"``.
         workers: processes to use (default: every core).
-        words: also count words (for topics); cached separately.
+        words: also count words (for topics) and read the names of places, organisations
+            and people (``entities``); cached separately.
         cache_dir: Parquet cache folder; None turns the cache off.
         address: a ``dask.distributed`` scheduler address (``tcp://host:8786``), with
             ``engine="dask"``.
@@ -429,6 +436,7 @@ def load_archive(
         articles=frames["articles"],
         figures=frames["figures"],
         words=frames["words"] if words else None,
+        entities=frames["entities"] if words else None,
         failures=pd.DataFrame(failed, columns=["source_file", "reason"]),
         processed=len(entries),
         cached=len(reuse),

@@ -2,8 +2,8 @@
 
 Pure functions from the tables of :func:`helpers.archive.load_archive` to tidy frames the
 archive notebook charts: ``money_by_period``, ``growth_over_time``,
-``topic_shares_by_period`` and ``moving_words``. ``freq`` is a pandas period alias:
-``"D"`` per issue date, ``"M"`` per month.
+``topic_shares_by_period``, ``moving_words`` and ``places_by_period``. ``freq`` is a pandas
+period alias: ``"D"`` per issue date, ``"M"`` per month.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ import pandas as pd
 from .figures import body_figures, one_per_range
 from .topics import TOPICS_CSV, _topic_lexicon
 
-__all__ = ["money_by_period", "growth_over_time", "topic_shares_by_period", "moving_words"]
+__all__ = [
+    "money_by_period",
+    "growth_over_time",
+    "topic_shares_by_period",
+    "moving_words",
+    "places_by_period",
+]
 
 
 def _period(frame: pd.DataFrame, freq: str) -> pd.Series:
@@ -103,3 +109,22 @@ def moving_words(
             "change": chosen.to_numpy(),
         }
     )
+
+
+def places_by_period(
+    entities: pd.DataFrame, *, freq: str = "M", level: str = "province", top: int = 8
+) -> pd.DataFrame:
+    """Mentions of the ``top`` most named places per period (wide: one column per place),
+    rolled up to ``level`` (county, city, province, country), from the archive's entities
+    table. Places above that level (中国 for provinces, 长三角) are left out."""
+    places = entities[
+        (entities["type"] == "place")
+        & (entities["role"] == "mention")
+        & entities["issue_date"].notna()
+        & entities[level].notna()
+    ]
+    table = places.assign(place=places[level], period=_period(places, freq)).pivot_table(
+        index="period", columns="place", values="count", aggfunc="sum", fill_value=0
+    )
+    chosen = table.sum().sort_values(ascending=False).head(top).index
+    return table[chosen].sort_index()
