@@ -90,12 +90,34 @@ def main() -> None:
     lcut = some_mb / lcut_seconds
     print(f"bare jieba.lcut:         {lcut:7.2f} MB/s (one core, best of {args.repeat})")
 
-    # The whole pipeline runs in a fresh process each time (cold: nothing loaded, nothing
-    # cached), so its time includes starting the workers and its peak memory is its own.
+    seconds, summary, runs = whole_pipeline(args, entities=False)
+    whole = size_mb / seconds
+    print(
+        "whole pipeline (load_archive, words, every core, no cache): "
+        f"{whole:.2f} MB/s, {seconds:.1f} s "
+        f"(best of {', '.join(f'{s:.1f}' for s in runs)} s) -> {summary}"
+    )
+    print(f"ratio to bare jieba.lcut on one core: {whole / lcut:.1f}x")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of the pipeline (largest process): {peak:.0f} MB")
+    with_names, summary, runs = whole_pipeline(args, entities=True)
+    print(
+        "the same with entities (words and names): "
+        f"{size_mb / with_names:.2f} MB/s, {with_names:.1f} s "
+        f"(best of {', '.join(f'{s:.1f}' for s in runs)} s): "
+        f"entities add {with_names / seconds - 1:.0%} -> {summary}"
+    )
+
+
+def whole_pipeline(args, *, entities: bool) -> tuple[float, str, list[float]]:
+    """The best time of ``load_archive`` with words (and names) over the source, each run in
+    a fresh process (cold: nothing loaded, nothing cached), so its time includes starting
+    the workers and its peak memory is its own."""
     code = (
         "import sys, time; from helpers.archive import load_archive; t = time.perf_counter(); "
-        f"a = load_archive({args.source!r}, words=True, workers={args.workers!r}, cache_dir=None, "
-        "progress=False); print(time.perf_counter() - t); print(repr(a))"
+        f"a = load_archive({args.source!r}, words=True, entities={entities!r}, "
+        f"workers={args.workers!r}, cache_dir=None, progress=False); "
+        "print(time.perf_counter() - t); print(repr(a))"
     )
     runs = []
     for _ in range(args.repeat):
@@ -104,15 +126,7 @@ def main() -> None:
         ).stdout
         runs.append((float(output.split("\n")[0]), output.split("\n")[1]))
     seconds, summary = min(runs)
-    whole = size_mb / seconds
-    print(
-        "whole pipeline (load_archive, words, every core, no cache): "
-        f"{whole:.2f} MB/s, {seconds:.1f} s "
-        f"(best of {', '.join(f'{s:.1f}' for s, _ in runs)} s) -> {summary}"
-    )
-    print(f"ratio to bare jieba.lcut on one core: {whole / lcut:.1f}x")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory of the pipeline (largest process): {peak:.0f} MB")
+    return seconds, summary, [s for s, _ in runs]
 
 
 if __name__ == "__main__":

@@ -165,3 +165,22 @@ def test_bad_arguments(tmp_path):
 
     with pytest.raises(BulletinError, match="matches no file"):
         load_archive(str(tmp_path / "nothing-*.txt"))
+
+
+def test_entities_come_on_request_as_the_single_bulletin_api_reads_them(folder, tmp_path):
+    from helpers import parse_articles
+    from helpers.entities import entities
+    from helpers.tables import columns
+
+    cache = tmp_path / "cache"
+    plain = load_archive(folder, words=True, cache_dir=cache, progress=False)
+    assert plain.entities is None
+    archive = load_archive(folder, entities=True, cache_dir=cache, progress=False)
+    assert archive.cached == 0  # the cached files had no names: read again
+    assert list(archive.entities.columns) == columns("entities", stamped=True)
+    first = archive.articles["source_file"].iloc[0]
+    mine = archive.entities[archive.entities["source_file"] == first]
+    alone = entities(parse_articles(first))
+    assert mine[alone.columns].reset_index(drop=True).equals(alone)
+    again = load_archive(folder, entities=True, cache_dir=cache, progress=False)
+    assert again.processed == 0 and len(again.entities) == len(archive.entities)

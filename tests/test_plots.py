@@ -157,7 +157,7 @@ def test_archive_trend_charts_draw_chinese(sample_path):
         topic_shares_by_period,
     )
 
-    archive = load_archive([sample_path], words=True, cache_dir=None, progress=False)
+    archive = load_archive([sample_path], words=True, entities=True, cache_dir=None, progress=False)
     places = places_by_period(archive.entities, level="county")
     assert places.loc[places.index[0], "南岸区"] == 6  # 南岸区 ×4, 南岸 ×2
     for figure in (

@@ -124,20 +124,21 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
 
 
-def _rows(bulletin: Bulletin, words: bool) -> tuple[list[dict], dict]:
+def _rows(bulletin: Bulletin, extras: tuple[str, ...]) -> tuple[list[dict], dict]:
     """The tables' rows for one bulletin, from the same row-level steps as the single API."""
     records = split_articles(bulletin)
     rows = {
         "articles": records,
         "figures": figure_rows(records),
     }
-    if words:
+    if "words" in extras:
         rows["words"] = article_word_columns(records)
+    if "entities" in extras:
         rows["entities"] = entity_rows(records)
     return records, rows
 
 
-def process_file(path: str | Path, *, words: bool = False) -> FileResult:
+def process_file(path: str | Path, *, words: bool = False, entities: bool = False) -> FileResult:
     """Read, parse and extract one bulletin; never raises for a bad file."""
     path = Path(path)
     try:
@@ -146,7 +147,7 @@ def process_file(path: str | Path, *, words: bool = False) -> FileResult:
         return FileResult(str(path), "", error=f"cannot be read ({error.strerror or error})")
     try:
         bulletin = load_bulletin(path)
-        records, rows = _rows(bulletin, words)
+        records, rows = _rows(bulletin, _extras(words, entities))
     except BulletinError as error:
         return FileResult(str(path), content_hash, error=str(error))
     issue = bulletin.issue_date.isoformat() if bulletin.issue_date else None
@@ -194,8 +195,13 @@ def _table(name: str, results: list[FileResult]):
     return arrow.Table.from_arrays(arrays, schema=schema)
 
 
-def _init_worker(words: bool) -> None:
-    if words:  # load the segmenter's dictionary once per worker, not once per file
+def _extras(words: bool, entities: bool) -> tuple[str, ...]:
+    """The tables beyond articles and figures a run makes."""
+    return tuple(name for name, wanted in (("words", words), ("entities", entities)) if wanted)
+
+
+def _init_worker(extras: tuple[str, ...]) -> None:
+    if extras:  # load the segmenter's dictionary once per worker, not once per file
         from .topics import default_segmenter, pos_tokenizer, rjieba_segmenter
 
         rjieba_segmenter() if default_segmenter() == "rjieba" else pos_tokenizer()
@@ -222,16 +228,18 @@ def _from_arrow_bytes(blob: bytes):
 def _process_chunk(job: tuple[list[str], bool]) -> tuple[dict[str, bytes], list[tuple]]:
     """Process a chunk of files; return each table as Arrow IPC bytes (cheap to send back,
     and readable on another machine) and a manifest row per file."""
-    paths, words = job
-    _init_worker(words)
-    results = [process_file(path, words=words) for path in paths]
-    names = TABLES if words else TABLES[:2]  # entities come with the words
+    paths, extras = job
+    _init_worker(extras)
+    results = [
+        process_file(path, words="words" in extras, entities="entities" in extras) for path in paths
+    ]
+    names = TABLES[:2] + extras
     blobs = {name: _table_bytes(_table(name, results)) for name in names}
     return blobs, [(r.path, r.content_hash, r.error) for r in results]
 
 
-def _chunks(paths: list[Path], words: bool, size: int) -> list[tuple[list[str], bool]]:
-    return [([str(p) for p in paths[i : i + size]], words) for i in range(0, len(paths), size)]
+def _chunks(paths: list[Path], extras: tuple[str, ...], size: int) -> list[tuple[list[str], tuple]]:
+    return [([str(p) for p in paths[i : i + size]], extras) for i in range(0, len(paths), size)]
 
 
 def _bar(total: int, show: bool):
@@ -285,7 +293,8 @@ def _run_dask(jobs: list, workers: int, address: str | None, show: bool) -> list
 
 
 class _Cache:
-    """Parquet tables plus a manifest of (file, content hash, code version, words?, error)."""
+    """Parquet tables plus a manifest of (file, content hash, code version, words?,
+    entities?, error)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -331,23 +340,23 @@ def _to_frame(table, name: str, paths: list[str]) -> pd.DataFrame:
     return tables.arrow_frame(table, name)
 
 
-def _is_fresh(entry, path: Path, words: bool) -> bool:
-    """Can the cached rows of a file be used: same code, words if asked, same content?"""
+def _is_fresh(entry, path: Path, extras: tuple[str, ...]) -> bool:
+    """Can the cached rows of a file be used: same code, the tables asked for, same content?"""
     return (
         entry is not None
         and entry.code_version == CODE_VERSION
-        and (entry.words or not words)
+        and all(getattr(entry, name) for name in extras)
         and entry.content_hash == _hash(path)
     )
 
 
-def _process(todo: list[Path], words: bool, engine: str, options: dict) -> list:
+def _process(todo: list[Path], extras: tuple[str, ...], engine: str, options: dict) -> list:
     """Run the per-file function over ``todo`` on the chosen engine; chunk outputs."""
     if not todo:
         return []
     workers = options["workers"]
     size = max(1, min(options["chunk_size"], -(-len(todo) // workers)))
-    jobs = _chunks(todo, words, size)
+    jobs = _chunks(todo, extras, size)
     if engine == "dask":
         return _run_dask(jobs, workers, options["address"], options["progress"])
     return _run_local(jobs, workers, options["progress"])
@@ -371,13 +380,14 @@ def _merge(outputs: list, cache: _Cache | None, redone: list[str]) -> dict:
     return merged
 
 
-def _save(cache: _Cache, manifest, entries: list[tuple], words: bool, merged: dict) -> None:
+def _save(cache: _Cache, manifest, entries: list[tuple], extras: tuple, merged: dict) -> None:
     """Write the tables and a manifest row per file (new entries replace old ones)."""
-    rows = [(path, digest, CODE_VERSION, words, error) for path, digest, error in entries]
+    words, entities = "words" in extras, "entities" in extras
+    rows = [(path, digest, CODE_VERSION, words, entities, error) for path, digest, error in entries]
     if manifest is not None:
         kept = manifest[~manifest["source_file"].isin({path for path, _, _ in entries})]
         rows += [tuple(row) for row in kept.itertuples(index=False)]
-    columns = ["source_file", "content_hash", "code_version", "words", "error"]
+    columns = ["source_file", "content_hash", "code_version", "words", "entities", "error"]
     cache.write("manifest", pd.DataFrame(rows, columns=columns))
     for name, table in merged.items():
         if table is not None:
@@ -390,19 +400,23 @@ def load_archive(
     engine: str = "local",
     workers: int | None = None,
     words: bool = False,
+    entities: bool = False,
     cache_dir: str | Path | None = PROCESSED_DIR / "archive",
     address: str | None = None,
     progress: bool = True,
     chunk_size: int = 25,
 ) -> Archive:
-    """Articles and figures (and word frequencies with ``words=True``) for every bulletin.
+    """Articles and figures (word frequencies with ``words=True``, names with
+    ``entities=True``) for every bulletin.
 
     Args:
         paths_or_glob: a folder, a glob (``"archive/2020-*/*.txt"``), a file, or a list.
         engine: ``"local"`` (process pool) or ``"dask"``.
         workers: processes to use (default: every core).
-        words: also count words (for topics) and read the names of places, organisations
-            and people (``entities``); cached separately.
+        words: also count words (for topics); cached separately.
+        entities: also read the names of places, organisations and people (the
+            ``entities`` table, :mod:`helpers.entities`); about three times the time of a
+            run with words alone.
         cache_dir: Parquet cache folder; None turns the cache off.
         address: a ``dask.distributed`` scheduler address (``tcp://host:8786``), with
             ``engine="dask"``.
@@ -415,28 +429,29 @@ def load_archive(
     cache = _Cache(Path(cache_dir)) if cache_dir is not None else None
     manifest = cache.manifest() if cache else None
     known = {} if manifest is None else {r.source_file: r for r in manifest.itertuples(index=False)}
-    reuse = [str(p) for p in paths if _is_fresh(known.get(str(p)), p, words)]
+    extras = _extras(words, entities)
+    reuse = [str(p) for p in paths if _is_fresh(known.get(str(p)), p, extras)]
     reused = set(reuse)
     todo = [p for p in paths if str(p) not in reused]
     if todo:
         log.info("processing %d bulletins (%d from cache)", len(todo), len(reuse))
     options = {"workers": workers or os.cpu_count() or 1, "address": address}
     options.update(progress=progress, chunk_size=chunk_size)
-    outputs = _process(todo, words, engine, options)
+    outputs = _process(todo, extras, engine, options)
     entries = [entry for _, manifest_rows in outputs for entry in manifest_rows]
     failed = [(path, error) for path, _, error in entries if error]
     for path, error in failed:
         log.warning("%s: %s", path, error)
     merged = _merge(outputs, cache, [path for path, _, _ in entries])
     if cache and entries:
-        _save(cache, manifest, entries, words, merged)
+        _save(cache, manifest, entries, extras, merged)
     failed += [(f, known[f].error) for f in reuse if known[f].error]
     frames = {name: _to_frame(merged[name], name, [str(p) for p in paths]) for name in TABLES}
     return Archive(
         articles=frames["articles"],
         figures=frames["figures"],
         words=frames["words"] if words else None,
-        entities=frames["entities"] if words else None,
+        entities=frames["entities"] if entities else None,
         failures=pd.DataFrame(failed, columns=["source_file", "reason"]),
         processed=len(entries),
         cached=len(reuse),

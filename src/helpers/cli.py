@@ -14,7 +14,7 @@
   [--with-code] [--workers N]`` runs the notebooks on each bulletin (side by side, one per
   core) and writes self-contained HTML reports and an ``index.html`` linking them;
 - ``bulletin archive DIR_OR_GLOB [-o data/processed/] [--engine local|dask] [--workers N]
-  [--words]`` processes many bulletins at once into cached Parquet tables.
+  [--words] [--entities]`` processes many bulletins at once into cached Parquet tables.
 
 Errors are one line on stderr: exit 2 for a usage error, 1 for input that is not a
 readable bulletin; never a traceback.
@@ -248,8 +248,9 @@ def _archive_command(commands) -> None:
     archive.add_argument("--engine", choices=["local", "dask"], default="local")
     archive.add_argument("--workers", type=_positive, help="processes (default: every core)")
     archive.add_argument("--address", help="a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786")
+    archive.add_argument("--words", action="store_true", help="also count words (for topics)")
     archive.add_argument(
-        "--words", action="store_true", help="also count words (topics) and read names (entities)"
+        "--entities", action="store_true", help="also read places, organisations and people"
     )
     archive.add_argument("--no-cache", action="store_true", help="process every file again")
 
@@ -354,6 +355,7 @@ def _archive(args) -> int:
         engine=args.engine,
         workers=args.workers,
         words=args.words,
+        entities=args.entities,
         cache_dir=folder,
         address=args.address,
         progress=sys.stderr.isatty(),
