@@ -165,3 +165,26 @@ def test_report_kernels_shut_down_without_a_keyboard_interrupt(tmp_path, monkeyp
     stderr = capfd.readouterr().err
     assert not [line for line in stderr.splitlines() if any(n in line for n in KERNEL_NOISE)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["done.ipynb", "slow.ipynb"]
+
+
+@pytest.mark.parametrize("interactive", [True, False], ids=["jupyterlab", "report"])
+def test_tables_are_searchable_in_jupyterlab_and_plain_in_reports(tmp_path, interactive):
+    """A real kernel runs bulletin.table on a frame holding markup: in JupyterLab itables
+    draws a table to search and sort, in a report the plain table; either way the markup
+    stays text."""
+    from nbclient import NotebookClient
+
+    book = nbformat.v4.new_notebook()
+    book.cells = [
+        nbformat.v4.new_code_cell(
+            "import pandas as pd\n"
+            "from helpers.notebook import open_bulletin\n"
+            f"bulletin = open_bulletin(output_dir={str(tmp_path)!r}, interactive={interactive})\n"
+            "bulletin.table(pd.DataFrame({'text': ['<script>alert(1)</script>']}))"
+        )
+    ]
+    NotebookClient(book, kernel_name="python3", timeout=120).execute()
+    html = "".join(output.get("data", {}).get("text/html", "") for output in book.cells[0].outputs)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+    assert ("itables" in html.lower()) is interactive

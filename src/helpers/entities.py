@@ -87,10 +87,11 @@ class _Word:
 
 class _Words(Sequence):
     """The words of a text and their tags, each a :class:`_Word` when looked at: most are
-    never looked at (only those a name may begin with, and their neighbours)."""
+    never looked at (only those a name may begin with, and their neighbours).
+    ``tag_by_word``: each word has one tag wherever it stands (rjieba's)."""
 
-    def __init__(self, texts: Sequence[str], tags: list[str]) -> None:
-        self.texts, self.tags = texts, tags
+    def __init__(self, texts: Sequence[str], tags: list[str], tag_by_word: bool) -> None:
+        self.texts, self.tags, self.tag_by_word = texts, tags, tag_by_word
         self.starts = list(accumulate(map(len, texts), initial=0))
 
     def __len__(self) -> int:
@@ -104,21 +105,25 @@ class _Words(Sequence):
         )
 
     def indexes(self, keep) -> list[int]:
-        """The positions of the words for which ``keep(word, tag)`` holds: each word and
-        tag judged once in the process, then picked out without a Python step per word."""
-        judged = _JUDGED.setdefault(keep, {})
-        pairs = list(zip(self.texts, self.tags, strict=True))
-        for pair in set(pairs).difference(judged):
-            judged[pair] = keep(*pair)
-        return list(compress(range(len(pairs)), map(judged.__getitem__, pairs)))
+        """The positions of the words for which ``keep(word, tag)`` holds: each word (and
+        tag) judged once in the process, then picked out without a Python step per word."""
+        judged = _JUDGED.setdefault((keep, self.tag_by_word), {})
+        keys = self.texts if self.tag_by_word else list(zip(self.texts, self.tags, strict=True))
+        unseen = set(keys).difference(judged)
+        if unseen:
+            tag_of = dict(zip(self.texts, self.tags, strict=True))
+            for key in unseen:
+                judged[key] = keep(key, tag_of[key]) if self.tag_by_word else keep(*key)
+        return list(compress(range(len(keys)), map(judged.__getitem__, keys)))
 
 
-_JUDGED: dict = {}  # keep function -> {(word, tag): bool}
+_JUDGED: dict = {}  # (keep function, by word?) -> {word or (word, tag): bool}
 
 
 def _words(text: str, segmenter: str | None) -> _Words:
     pairs = _tagged(text, segmenter)
-    return _Words([w for w, _ in pairs], [t for _, t in pairs])
+    rjieba = (segmenter or default_segmenter()) == "rjieba"
+    return _Words([w for w, _ in pairs], [t for _, t in pairs], rjieba)
 
 
 _TAGS: dict[str, str] = {}  # rjieba's tag of each word met (it does not depend on context)
@@ -794,12 +799,17 @@ def entities(articles: pd.DataFrame, *, segmenter: str | None = None) -> pd.Data
 
 
 def money_by_place(
-    figures: pd.DataFrame, articles: pd.DataFrame, *, level: str = "county"
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    level: str = "county",
+    found: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Money amounts joined to the places named in their sentence, else to the places its
     article names most: one row per amount and place (an amount naming two districts counts
     for both). ``level``: the level places roll up to (county, city, province, country;
-    a place without one keeps its own name).
+    a place without one keeps its own name). ``found``: the articles' :func:`entities`,
+    where already read.
 
     Returns columns ``article_id``, ``text`` (the amount as written), ``yuan``, ``place``,
     ``source`` (sentence or article), ``sentence``.
@@ -807,7 +817,7 @@ def money_by_place(
     if level not in _ROLLUP:
         raise ValueError(f"level must be one of {', '.join(_ROLLUP)}, not {level!r}")
     money = figures[(figures["kind"] == "money") & figures["yuan"].notna()]
-    by_article = _article_places(entities(articles), level)
+    by_article = _article_places(entities(articles) if found is None else found, level)
     rows = []
     for figure in money.itertuples(index=False):
         places, source = _sentence_places(figure.sentence, by_article, figure.article_id, level)
