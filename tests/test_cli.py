@@ -210,3 +210,26 @@ def test_entities_lists_places_with_their_district_and_city(sample_path):
     nan_an = next(r for r in rows if r["text"] == "南岸")
     assert (nan_an["name"], nan_an["county"], nan_an["city"]) == ("南岸区", "南岸区", "重庆市")
     assert {r["type"] for r in rows} == {"place"}
+
+
+def test_kwic_lines_up_every_occurrence_and_empty_results_say_so(sample_path):
+    result = run("kwic", str(sample_path), "重庆", "--window", "8")
+    lines = result.stdout.splitlines()
+    columns = {_cells(line[: line.index("【")]) for line in lines}
+    assert len(lines) == 9 and len(columns) == 1  # every 【term】 in one column
+    empty = run("kwic", str(sample_path), "上海")
+    assert empty.returncode == 0 and "Empty DataFrame" not in empty.stdout
+    assert "does not occur" in empty.stderr
+
+
+def _cells(text: str) -> int:
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_money_in_csv_has_no_float_noise(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("项目投资\n\n　　本报讯 项目总投资4.6亿元。\n", encoding="utf-8")
+    result = run("figures", str(page), "--format", "csv")
+    assert "460000000.0" in result.stdout and "459999999" not in result.stdout

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import CORPUS, DATA
 
@@ -48,6 +49,8 @@ LABELS = DATA / "entities"
         ),
         ("重庆市长寿区的长寿老人", [("重庆市", "place"), ("长寿区", "place"), ("长寿", "place")]),
         ("祝老人健康长寿", []),
+        ("重庆百货大楼股份有限公司销售额增长", [("重庆百货大楼股份有限公司", "org")]),
+        ("成都高新区发布政策", [("成都高新区", "place")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -65,6 +68,8 @@ LABELS = DATA / "entities"
         "defined-short-name",
         "county-short-name-confirmed",
         "county-short-name-alone",
+        "registered-company-in-one-word",
+        "zone-of-a-city",
     ],
 )
 def test_mention_rules(text, expected):
@@ -175,7 +180,7 @@ def test_sample_names_are_read_as_labelled():
 
 def test_labelled_pages_reach_the_target(corpus):
     """The issue's measure: the sample and ten corpus pages, precision >= 0.90 and recall
-    >= 0.80 (measured 0.92 and 0.80). These pages were used to write the rules."""
+    >= 0.80 (measured 0.914 and 0.806). These pages were used to write the rules."""
     scores = _scores(_labelled())
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.80, scores
 
@@ -192,3 +197,38 @@ def test_pages_labelled_apart_keep_their_level(corpus, folder, precision, recall
     Floors against regressions."""
     scores = _scores(_labelled(LABELS / folder))
     assert scores["precision"] >= precision and scores["recall"] >= recall, scores
+
+
+def test_zones_roll_up_to_their_place_and_shared_names_keep_what_they_share():
+    found = entities("成都高新区发布政策，成都市高新区企业受益。江北区发布新政。")
+    zones = found[found["text"].str.contains("高新区")]
+    assert set(zones["name"]) == {"成都市高新区"}
+    assert set(zones["city"]) == {"成都市"} and set(zones["province"]) == {"四川省"}
+    jiangbei = found[found["text"] == "江北区"].iloc[0]  # 重庆市's or 宁波市's: unknown
+    assert (jiangbei["name"], jiangbei["level"], jiangbei["country"]) == (
+        "江北区",
+        "county",
+        "中国",
+    )
+    assert pd.isna(jiangbei["city"])
+
+
+def test_page_furniture_names_no_one(sample_path):
+    text = "重庆日报 2021年7月14日 星期三\n\n" + sample_path.read_text(encoding="utf-8")
+    articles = parse_articles(text)
+    assert "meta" in set(articles["kind"])
+    found = entities(articles)
+    meta = set(articles.loc[articles["kind"] == "meta", "article_id"])
+    assert not set(found["article_id"]) & meta
+
+
+def test_money_by_place_keeps_categories_and_confirms_short_names_by_the_bulletin():
+    page = (
+        "北碚区出台创业新政\n\n　　本报讯 北碚区今年安排资金500万元。"
+        "对在北碚创业的大学生，最高补贴10万元。\n"
+    )
+    articles = parse_articles(page)
+    money = money_by_place(extract_figures(articles), articles)
+    cap = money[money["text"] == "10万元"].iloc[0]
+    assert (cap["place"], cap["source"]) == ("北碚区", "sentence")
+    assert {"category"} <= set(money.columns)

@@ -162,7 +162,7 @@ def _topics_command(commands) -> None:
 
 
 def _entity_types(value: str) -> list[str]:
-    types = [t.strip() for t in value.split(",") if t.strip()]
+    types = [t.strip().lower() for t in value.split(",") if t.strip()]
     unknown = sorted(set(types) - {"place", "org", "person"})
     if not types or unknown:
         raise argparse.ArgumentTypeError("types are place, org and person")
@@ -264,7 +264,27 @@ def _render(frame, fmt: str, title: str, command: str) -> str:
         return to_html_page(frame, title=title)
     if command == "figures":
         frame = readable_figures(frame)
+    if command == "kwic" and not frame.empty:
+        return _concordance(frame)
     return to_table(frame[_TABLE_COLUMNS[command]] if command in _TABLE_COLUMNS else frame)
+
+
+def _concordance(lines) -> str:
+    """Concordance lines: the left context right-aligned, the term, the right context, so
+    every occurrence stands in one column (widths in display cells: a CJK character is two)."""
+    from unicodedata import east_asian_width
+
+    def cells(text: str) -> int:
+        return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+    width = max(cells(left) for left in lines["left"])
+    rows = [
+        f"{article_id:>4} {' ' * (width - cells(left))}{left} 【{term}】 {right}"
+        for article_id, left, term, right in lines[
+            ["article_id", "left", "term", "right"]
+        ].itertuples(index=False)
+    ]
+    return "\n".join(rows) + "\n"
 
 
 def _topics(articles, args):
@@ -281,7 +301,10 @@ def _entities(articles, args):
     from .entities import entities
 
     found = entities(articles)
-    return found[found["type"].isin(args.type)] if args.type else found
+    found = found[found["type"].isin(args.type)] if args.type else found
+    if found.empty:
+        print(f"bulletin: no names found in {args.file.name}", file=sys.stderr)
+    return found
 
 
 def _kwic(articles, args):

@@ -37,6 +37,7 @@ from itertools import accumulate, chain, compress
 import pandas as pd
 
 from . import tables
+from .articles import parse_articles
 from .gazetteer import Place, _support, gazetteer, resolve
 from .paragraphs import surnames
 from .terms import base_segmenter
@@ -51,6 +52,7 @@ __all__ = [
     "entity_rows",
     "entities",
     "money_by_place",
+    "zone_place",
 ]
 
 ENTITY_COLUMNS = tables.columns("entities")
@@ -220,7 +222,31 @@ def _is_place_word(word: str, tag: str) -> bool:
         return False
     if _short_name_levels(word):
         return True  # a county's short name is kept where the places around confirm it
+    if zone_place(word) is not None:
+        return True  # 成都高新区
     return tag in ("ns", "nz") and _has_place_suffix(word)
+
+
+@lru_cache(maxsize=65536)
+def zone_place(name: str) -> Place | None:
+    """A development zone named after its place (成都高新区, 成都市高新区): an area under
+    that place, named with the place's full name; None for any other name.
+
+    >>> zone = zone_place("成都高新区")
+    >>> zone.name, zone.up("city"), zone.up("province")
+    ('成都市高新区', '成都市', '四川省')
+    """
+    for ending in sorted(_rules()["zone"], key=len, reverse=True):
+        stem = name[: -len(ending)]
+        if name.endswith(ending) and len(stem) >= 2:
+            parent = _zone_parent(stem)
+            return Place(parent.name + ending, "area", parent) if parent else None
+    return None
+
+
+def _zone_parent(stem: str) -> Place | None:
+    places = [p for p in gazetteer().named(stem) if p.level in ("province", "city", "county")]
+    return places[0] if len(places) == 1 else None
 
 
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "j"})
@@ -281,7 +307,10 @@ def _place_at(words: _Words, i: int) -> int:
 
 def _may_start_org(words: _Words, i: int, place_end: int) -> bool:
     return (
-        words.tags[i] in _ORG_START_TAGS or words.texts[i] in _rules()["org_start"] or place_end > i
+        words.tags[i] in _ORG_START_TAGS
+        or words.texts[i] in _rules()["org_start"]
+        or place_end > i
+        or _is_org_word(words.texts[i], words.tags[i])
     )
 
 
@@ -294,7 +323,7 @@ def _is_org_word(word: str, tag: str) -> bool:
     heads = _rules()["org_head"]
     if word in heads:  # a head word alone names no organisation (美术馆, 委员会)
         return False
-    if tag in ("nt", "j"):
+    if tag in ("nt", "j") or _registered(word):
         return True
     if tag in ("ns", "nz"):  # a proper name ending in a longer head: 湖北省博物馆
         return any(word.endswith(h) for h in heads if len(h) > 1)
@@ -328,6 +357,13 @@ def _joins_inside(texts, tags, j: int) -> bool:
         and not _ends_with_head(texts[j - 1])
         and _inside_name(texts[j - 1], tags[j - 1])
         and _inside_name(texts[j + 1], tags[j + 1])
+    )
+
+
+def _registered(word: str) -> bool:
+    """A registered company's name in one word (重庆百货大楼股份有限公司)."""
+    return any(
+        word.endswith(end) and len(word) >= len(end) + 2 for end in _rules()["org_registered"]
     )
 
 
@@ -709,7 +745,7 @@ def _name_at(words: _Words, i: int) -> tuple[str, int]:
 
 def _known(mention_texts, context: list[Place] = ()) -> dict[str, Place | None]:
     """Each place name's place: unambiguous names first, then the others with their help."""
-    places = {name: resolve(name) for name in mention_texts}
+    places = {name: resolve(name) or zone_place(name) for name in mention_texts}
     places.update(_abbreviated(places))
     sure = [p for p in places.values() if p is not None] + list(context)
     for name, place in places.items():
@@ -727,10 +763,18 @@ def _abbreviated(places: dict) -> dict[str, Place | None]:
     return found
 
 
-def _place_columns(place: Place | None) -> tuple:
-    if place is None:
-        return (None, None) + (None,) * len(_ROLLUP)
-    return (place.name, place.level) + tuple(place.up(level) for level in _ROLLUP)
+def _place_columns(place: Place | None, text: str) -> tuple:
+    """name, level and the places it lies in; for a name several places share (江北区 of
+    重庆市 and of 宁波市), what they have in common (name, level, country)."""
+    if place is not None:
+        return (place.name, place.level) + tuple(place.up(level) for level in _ROLLUP)
+    candidates = gazetteer().named(text)
+    shared = [_shared([p.name for p in candidates]) or text, _shared([p.level for p in candidates])]
+    return tuple(shared) + tuple(_shared([p.up(lv) for p in candidates]) for lv in _ROLLUP)
+
+
+def _shared(values: list) -> str | None:
+    return values[0] if values and all(v == values[0] for v in values) else None
 
 
 def _blank() -> tuple:
@@ -744,9 +788,7 @@ def _rows_of(record, found: list[Mention], context: list[Place]) -> list[tuple]:
     places = _known([text for kind, text in counts if kind == "place"], context)
     rows = []
     for (kind, text), count in counts.most_common():
-        columns = _place_columns(places[text]) if kind == "place" else _blank()
-        if kind == "place" and columns[0] is None:
-            columns = (text,) + columns[1:]
+        columns = _place_columns(places[text], text) if kind == "place" else _blank()
         rows.append((article_id, kind, "mention", text, count) + columns)
     names = Counter(chain.from_iterable(_names(get(field)) for field in _BYLINES))
     rows += [(article_id, "person", "byline", n, c) + _blank() for n, c in names.items()]
@@ -772,10 +814,14 @@ def _unambiguous(found: list[list[Mention]]) -> list[Place]:
     return [book.named(text)[0] for text in named if len(book.named(text)) == 1]
 
 
+def _kind(record) -> str | None:
+    return record.get("kind") if isinstance(record, dict) else getattr(record, "kind", None)
+
+
 def entity_rows(records, *, segmenter: str | None = None) -> list[tuple]:
     """The ``entities`` rows of a bulletin's articles (records: dicts or named tuples), each
     article read once, its places resolved with the help of the whole bulletin's."""
-    records = list(records)
+    records = [r for r in records if _kind(r) != "meta"]  # page furniture names no one
     found = [mentions(article_text(r), segmenter=segmenter) for r in records]
     context = _unambiguous(found)
     rows = []
@@ -784,16 +830,20 @@ def entity_rows(records, *, segmenter: str | None = None) -> list[tuple]:
     return rows
 
 
-def entities(articles: pd.DataFrame, *, segmenter: str | None = None) -> pd.DataFrame:
+def entities(articles, *, segmenter: str | None = None) -> pd.DataFrame:
     """The places, organisations and people of each article: one row per article, type and
     name as written (``text``) with its ``count``; places with their normalised ``name``,
     ``level`` and the ``county``, ``city``, ``province`` and ``country`` they lie in.
+    ``articles``: the articles table, or a bulletin (a path or its text). Page furniture
+    (``kind`` meta: a page header naming the paper) names no one.
 
     >>> from helpers import parse_articles, SAMPLE_BULLETIN
     >>> found = entities(parse_articles(SAMPLE_BULLETIN))
     >>> found.query("text == '南岸'")[["name", "city"]].iloc[0].tolist()
     ['南岸区', '重庆市']
     """
+    if not isinstance(articles, pd.DataFrame):  # a bulletin file or its text
+        articles = parse_articles(articles)
     rows = entity_rows(articles.itertuples(index=False), segmenter=segmenter)
     return tables.frame("entities", rows)
 
@@ -811,22 +861,40 @@ def money_by_place(
     a place without one keeps its own name). ``found``: the articles' :func:`entities`,
     where already read.
 
-    Returns columns ``article_id``, ``text`` (the amount as written), ``yuan``, ``place``,
-    ``source`` (sentence or article), ``sentence``.
+    Returns columns ``article_id``, ``text`` (the amount as written), ``yuan``,
+    ``category`` (what the money is for: sum one category at a time, investment and output
+    are not alike), ``place``, ``source`` (sentence or article), ``sentence``.
     """
     if level not in _ROLLUP:
         raise ValueError(f"level must be one of {', '.join(_ROLLUP)}, not {level!r}")
     money = figures[(figures["kind"] == "money") & figures["yuan"].notna()]
-    by_article = _article_places(entities(articles) if found is None else found, level)
+    found = entities(articles) if found is None else found
+    by_article = _article_places(found, level)
+    context = _places_of(found)
     rows = []
     for figure in money.itertuples(index=False):
-        places, source = _sentence_places(figure.sentence, by_article, figure.article_id, level)
+        places, source = _sentence_places(figure, by_article, context, level)
         rows += [
-            (figure.article_id, figure.text, figure.yuan, place, source, figure.sentence)
+            (
+                figure.article_id,
+                figure.text,
+                figure.yuan,
+                figure.category,
+                place,
+                source,
+                figure.sentence,
+            )
             for place in places
         ]
-    columns = ["article_id", "text", "yuan", "place", "source", "sentence"]
+    columns = ["article_id", "text", "yuan", "category", "place", "source", "sentence"]
     return pd.DataFrame(rows, columns=columns).astype({"yuan": "float64"})
+
+
+def _places_of(found: pd.DataFrame) -> list[Place]:
+    """The places the bulletin names (those the gazetteer resolves): the context that
+    confirms a county's short name in a sentence (对在北碚创业的…)."""
+    names = found.loc[(found["type"] == "place") & (found["role"] == "mention"), "name"]
+    return [p for p in (resolve(name) for name in names.dropna().unique()) if p is not None]
 
 
 def _rolled(row, level: str) -> str:
@@ -844,10 +912,11 @@ def _article_places(found: pd.DataFrame, level: str) -> dict[int, list[str]]:
     return top
 
 
-def _sentence_places(sentence, by_article, article_id, level) -> tuple[list[str], str]:
-    named = [m.text for m in mentions(sentence or "") if m.type == "place"]
+def _sentence_places(figure, by_article, context, level) -> tuple[list[str], str]:
+    sentence, article_id = figure.sentence, figure.article_id
+    named = [m.text for m in mentions(sentence or "", context=context) if m.type == "place"]
     if named:
-        places = _known(named, [])
+        places = _known(named, context)
         rolled = [_rolled_place(places[name], name, level) for name in dict.fromkeys(named)]
         return list(dict.fromkeys(rolled)), "sentence"
     return by_article.get(article_id, []), "article"

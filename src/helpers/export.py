@@ -73,7 +73,10 @@ def to_csv(frame: pd.DataFrame) -> str:
 
 
 def to_table(frame: pd.DataFrame, *, width: int = 28) -> str:
-    """A terminal table, long text cut to ``width`` characters, CJK columns aligned."""
+    """A terminal table, long text cut to ``width`` characters, CJK columns aligned; an
+    empty table is its header line alone."""
+    if frame.empty:
+        return "  ".join(map(str, frame.columns)) + "\n"
     flat = _flat(frame)
     for column in flat.columns:
         if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):

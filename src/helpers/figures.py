@@ -1229,7 +1229,8 @@ def _figures_of(body: str, first_range_id: int, windows: list) -> list[_Figure]:
 def _row(article_id, field: str, figure: _Figure, subject, sentence: str) -> tuple:
     kind = figure.kind
     counted = kind in ("count", "measure")
-    amount = figure.value * figure.magnitude if kind == "money" or counted else None
+    # rounded to a millionth: 4.6亿 is 460000000, not the product's 459999999.99999994
+    amount = round(figure.value * figure.magnitude, 6) if kind == "money" or counted else None
     return (
         article_id,
         field,
