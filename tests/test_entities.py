@@ -122,6 +122,7 @@ def test_kwic_reads_each_occurrence_with_its_context(sample_path):
     ]
     assert all(len(left) <= 6 for left in lines["left"])
     assert kwic(parse_articles(sample_path), "不在文中").empty
+    assert kwic(sample_path, "江北嘴").equals(kwic(parse_articles(sample_path), "江北嘴"))
     with pytest.raises(ValueError, match="term"):
         kwic(parse_articles(sample_path), "  ")
 

@@ -207,11 +207,7 @@ def test_empty_frame_without_dates():
     [
         pytest.param(to_json, "[]\n", id="json"),
         pytest.param(to_csv, "article_id,date\n", id="csv"),
-        pytest.param(
-            lambda f: to_table(f).splitlines()[1],
-            "Columns: [article_id, date]",
-            id="table",
-        ),
+        pytest.param(to_table, "article_id  date\n", id="table"),  # the header alone
         pytest.param(lambda f: to_html_page(f, title="空").count("<td>"), 0, id="html"),
     ],
 )

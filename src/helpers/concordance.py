@@ -11,6 +11,7 @@ from functools import partial
 
 import pandas as pd
 
+from .articles import parse_articles
 from .tables import text_or
 
 __all__ = ["KWIC_COLUMNS", "kwic", "kwic_rows"]
@@ -39,16 +40,19 @@ def kwic_rows(record, term: str, *, window: int = 20) -> list[tuple]:
     return rows
 
 
-def kwic(articles: pd.DataFrame, term: str, *, window: int = 20) -> pd.DataFrame:
+def kwic(articles, term: str, *, window: int = 20) -> pd.DataFrame:
     """Every occurrence of ``term`` in the articles' headlines and bodies with ``window``
     characters on each side: columns ``article_id``, ``field``, ``start``, ``left``,
-    ``term``, ``right``.
+    ``term``, ``right``. ``articles``: the articles table, or a bulletin (a path or its
+    text). Bylines and datelines are not searched (``entities`` lists the bylines).
 
     >>> from helpers import parse_articles, SAMPLE_BULLETIN
     >>> lines = kwic(parse_articles(SAMPLE_BULLETIN), "江北嘴", window=6)
     >>> lines[["left", "term", "right"]].iloc[1].tolist()
     ['议,将协力在', '江北嘴', '打造中新金融']
     """
+    if not isinstance(articles, pd.DataFrame):  # a bulletin file or its text
+        articles = parse_articles(articles)
     term = term.strip()
     if not term:
         raise ValueError("kwic needs a term to look for")
