@@ -233,3 +233,14 @@ def test_money_in_csv_has_no_float_noise(tmp_path):
     page.write_text("项目投资\n\n　　本报讯 项目总投资4.6亿元。\n", encoding="utf-8")
     result = run("figures", str(page), "--format", "csv")
     assert "460000000.0" in result.stdout and "459999999" not in result.stdout
+
+
+def test_archive_reports_each_failure_once(tmp_path, sample_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_bytes(sample_path.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    result = run("archive", str(folder), "-o", str(tmp_path / "out"), "--no-cache")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "empty.txt" in line]
+    assert lines == [f"bulletin: error: {folder / 'empty.txt'} is empty: there is no text to read"]

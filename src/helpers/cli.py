@@ -366,8 +366,12 @@ def _report(args) -> int:
 
 
 def _archive(args) -> int:
+    import logging
+
     from .archive import load_archive
 
+    # The command reports each failure once, below; the archive's log would say it again.
+    logging.getLogger("helpers").addHandler(logging.NullHandler())
     started = time.perf_counter()
     folder = args.output / "archive"
     if args.no_cache and folder.exists():
@@ -384,7 +388,8 @@ def _archive(args) -> int:
         progress=sys.stderr.isatty(),
     )
     for row in result.failures.itertuples(index=False):
-        print(f"bulletin: error: {row.source_file}: {row.reason}", file=sys.stderr)
+        where = "" if row.source_file in row.reason else f"{row.source_file}: "
+        print(f"bulletin: error: {where}{row.reason}", file=sys.stderr)
     files = result.articles["source_file"].nunique() if len(result.articles) else 0
     print(
         f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
