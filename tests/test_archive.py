@@ -156,6 +156,8 @@ def test_archive_command(folder, tmp_path):
     assert (tmp_path / "archive" / "articles.parquet").is_file()
     second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert "0 processed" in second.stdout
+    # the cached failure is reported again, once; the files read well are no failures
+    assert second.stderr.count("bulletin: error:") == 1 and "broken.txt" in second.stderr
 
 
 def test_bad_arguments(tmp_path):

@@ -445,7 +445,8 @@ def load_archive(
     merged = _merge(outputs, cache, [path for path, _, _ in entries])
     if cache and entries:
         _save(cache, manifest, entries, extras, merged)
-    failed += [(f, known[f].error) for f in reuse if known[f].error]
+    # a file read well has no error: None, stored as NaN by Parquet (truthy: not an error)
+    failed += [(f, known[f].error) for f in reuse if isinstance(known[f].error, str)]
     frames = {name: _to_frame(merged[name], name, [str(p) for p in paths]) for name in TABLES}
     return Archive(
         articles=frames["articles"],

@@ -388,7 +388,7 @@ def _archive(args) -> int:
         progress=sys.stderr.isatty(),
     )
     for row in result.failures.itertuples(index=False):
-        where = "" if row.source_file in row.reason else f"{row.source_file}: "
+        where = "" if row.source_file in str(row.reason) else f"{row.source_file}: "
         print(f"bulletin: error: {where}{row.reason}", file=sys.stderr)
     files = result.articles["source_file"].nunique() if len(result.articles) else 0
     print(
