@@ -327,7 +327,8 @@ def _is_org_word(word: str, tag: str) -> bool:
         return True
     if tag in ("ns", "nz"):  # a proper name ending in a longer head: 湖北省博物馆
         return any(word.endswith(h) for h in heads if len(h) > 1)
-    return len(word) == 3 and heads.get(word[-1]) == "alone"
+    # 教育部 names a body alone; 新格局 does not (格局 is a word that ends no name)
+    return len(word) == 3 and heads.get(word[-1]) == "alone" and word[1:] not in _rules()["not_org"]
 
 
 def _org_at(words: _Words, i: int, place_end: int) -> int:
