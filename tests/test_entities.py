@@ -181,7 +181,7 @@ def test_sample_names_are_read_as_labelled():
 
 def test_labelled_pages_reach_the_target(corpus):
     """The issue's measure: the sample and ten corpus pages, precision >= 0.90 and recall
-    >= 0.80 (measured 0.914 and 0.806). These pages were used to write the rules."""
+    >= 0.80 (measured 0.919 and 0.806). These pages were used to write the rules."""
     scores = _scores(_labelled())
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.80, scores
 
@@ -193,7 +193,7 @@ def test_labelled_pages_reach_the_target(corpus):
 )
 def test_pages_labelled_apart_keep_their_level(corpus, folder, precision, recall):
     """Pages labelled after the rules were written, the same way: six (heldout/, whose errors
-    led to four rules: measured 0.88 and 0.74) and seven whose errors were never looked at
+    led to some rules: measured 0.91 and 0.76) and seven whose errors were never looked at
     (test/: measured 0.75 and 0.67), the honest figure for pages the rules have not seen.
     Floors against regressions."""
     scores = _scores(_labelled(LABELS / folder))
