@@ -233,3 +233,26 @@ def test_money_by_place_keeps_categories_and_confirms_short_names_by_the_bulleti
     cap = money[money["text"] == "10万元"].iloc[0]
     assert (cap["place"], cap["source"]) == ("北碚区", "sentence")
     assert {"category"} <= set(money.columns)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["2019-02/rmrb_20190222_p20", "2019-10/rmrb_20191016_p13", "2020-01/rmrb_20200105_p07"],
+)
+@pytest.mark.parametrize("layout", ["web", "flat", "indent_no_blank", "indent_all"])
+def test_a_page_names_the_same_in_every_layout(corpus, page, layout):
+    """The same page, pasted indented, with blank lines, or neither, names the same places,
+    organisations and people as often (totals for the page: where the articles are split is
+    the parser's, tested in test_layouts and test_corpus)."""
+    from helpers.layouts import LAYOUTS, corpus_page_items
+    from helpers.reading import read_bulletin
+
+    items = corpus_page_items(read_bulletin(corpus / "rmrb" / f"{page}.txt"))
+
+    def names(text: str) -> list[tuple]:
+        found = entities(text)
+        return sorted(found.groupby(["type", "role", "text"])["count"].sum().items())
+
+    as_is = names(LAYOUTS["as_is"](items))
+    assert len(as_is) >= 5  # pages that name places and organisations
+    assert names(LAYOUTS[layout](items)) == as_is

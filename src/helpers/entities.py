@@ -6,15 +6,25 @@ place gazetteer (:mod:`helpers.gazetteer`) and the word lists of
 ``data/lexicon/entity_words.csv``:
 
 - **place**: a run of words that is a place's full name (江北城街道, however the segmenter cut
-  it); a word tagged ``ns`` (江北嘴, 东湖) unless listed as no place (上市); a short name of
-  the gazetteer (南岸, 重庆) where it is tagged ``ns`` or names a province, city or country; a
-  province's one-character name tagged as an abbreviation (在渝, 川渝 as one mention);
+  it); a name followed by place words of their own (复华 路, 隆林 县); a word tagged ``ns``
+  that ends like a place (江北嘴, 东湖: jieba's dictionary tags 深度 and 美丽 ``ns`` too), unless
+  listed as no place (上市); a short name of the gazetteer (南岸, 长寿), kept only where a place
+  of its province is named too; a zone named after its place (成都高新区); a province's
+  one-character name tagged as an abbreviation, joined to another or after a verb of place
+  (川渝, 在渝);
 - **org**: the longest run of name-like words from a name (a place, an organisation, a common
   start such as 国家) to an organisation's head word (大学, 委员会, 人民政府, 有限公司...):
-  重庆市南岸区人民政府, 中国人民银行重庆营业管理部; or one word tagged ``nt`` that ends with
-  a head word (工信部, 中科院). Places inside an organisation's name are not places of their own;
+  重庆市南岸区人民政府, 中国人民银行重庆营业管理部; one word tagged ``nt`` that ends with a
+  head word (工信部, 中科院), or any word ending in 有限公司; the names listed before a class
+  (…等企业) or beside an organisation (教育部、工信部); the subject of 成为…企业 or 成立于; a
+  short name defined in brackets; and, once read, every recurrence of the name (one sense per
+  discourse) and a company's name without 集团/股份. Places inside an organisation's name are
+  not places of their own;
 - **person**: a word tagged as a person's name that begins with a common surname; and the
   reporters, photographers and authors of the bylines, kept apart (``role`` ``byline``).
+
+Names are read with the segmenter's dictionary and ``userdict.txt`` only, not the discovered
+terms of ``terms.txt`` (中国 in 中国特色社会主义 is a place). Page furniture names no one.
 
 Places are normalised with the gazetteer (南岸 → 南岸区) and carry their county, city,
 province and country, so they roll up; a name several places share (江北区) is resolved from
@@ -476,16 +486,14 @@ def _confirmed(found: list[Mention], context: list[Place]) -> list[Mention]:
 
 
 # An enumeration closed by 等 and a class of organisations: 三元基因、凯因科技和以岭药业等企业.
-_ENUMERATION_END = re.compile(
-    r"""
+# The classes are data (org_class in entity_words.csv): :func:`_enumeration_end` fills them in.
+_ENUMERATION_END = r"""
     等
     (?:[0-9０-９一二两三四五六七八九十百千多余几]+ [家所个]?)?   # 等30家: a count
-    [^，。、；：！？\s的]{0,6}?                                   # 等行业龙头企业: modifiers
+    [^，。、；：！？\s的]{{0,6}}?                                 # 等行业龙头企业: modifiers
     (?P<cls>{classes})                                            # 企业, 高校, 医院...
     (?![家主员人])                                                # 企业家 are people
-    """.replace("{classes}", "|".join(["企业"])),
-    re.VERBOSE,
-)
+"""
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?\n（）()“”\"《》\s]")
 _LAST_JOIN = re.compile(r"(?<=..)(?:和|及|与|以及)(?=..)")
 _LONGEST_BARE_ITEM = 4  # a longer first item may hold words before the name: 解决怡和嘉业
@@ -494,8 +502,8 @@ _NOT_IN_NAME = frozenset({"v", "vd", "d", "p", "c", "r", "m", "q", "f", "u", "uj
 
 @lru_cache(maxsize=1)
 def _enumeration_end() -> re.Pattern:
-    classes = "|".join(sorted(_rules()["org_class"], key=len, reverse=True))
-    return re.compile(_ENUMERATION_END.pattern.replace("企业", classes), re.VERBOSE)
+    classes = "|".join(map(re.escape, sorted(_rules()["org_class"], key=len, reverse=True)))
+    return re.compile(_ENUMERATION_END.format(classes=classes), re.VERBOSE)
 
 
 def _enumerated(text: str, words: _Words, read: list[Mention]) -> list[Mention]:
