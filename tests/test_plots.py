@@ -57,8 +57,6 @@ def test_missing_glyphs_would_be_caught():
         "top_words",
         "heatmap",
         "topic_shares",
-        "cloud",
-        "clouds",
         "money",
         "growth",
         "shares",
@@ -76,8 +74,6 @@ def test_every_chart_draws_chinese_without_missing_glyphs(data, chart):
         "top_words": lambda: plots.top_words_chart(word_totals(frequencies), top=15),
         "heatmap": lambda: plots.words_heatmap(frequencies, top=15, labels=names),
         "topic_shares": lambda: plots.topic_shares_chart(topic_labels(articles), names=names),
-        "cloud": lambda: plots.word_cloud_figure(frequencies),
-        "clouds": lambda: plots.word_cloud_figure(frequencies, by_article=True, labels=names),
     }[chart]()
     png = draw_strictly(figure)
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
@@ -96,6 +92,27 @@ def test_word_cloud_shows_chinese_glyphs_not_boxes(data):
     box = np.asarray(font.getmask("\U000f0000"))  # a private-use character the font lacks: .notdef
     for character in "嫦娥医":
         assert not np.array_equal(np.asarray(font.getmask(character)), box)
+
+
+@pytest.mark.parametrize("by_article", [False, True], ids=["bulletin", "articles"])
+def test_word_cloud_image_is_titled_and_described(data, by_article, tmp_path):
+    """The clouds are one image: the title and each article's label drawn above its cloud
+    in the CJK font (ink where a label is), and said again as the PNG's alt text."""
+    from helpers.notebook import _description, save_figure
+
+    _, frequencies, names = data
+    image = plots.word_cloud_image(
+        frequencies, by_article=by_article, labels=names, title="各文章词云"
+    )
+    ids = frequencies["article_id"].nunique()
+    rows = -(-ids // 2) if by_article else 1
+    assert image.width >= (2 if by_article else 1) * 400 and image.height > rows * 240
+    heading = np.asarray(image.crop((0, 0, image.width, plots.CLOUDS.title_size + 12)).convert("L"))
+    assert (heading < 128).sum() > 100  # the title's strokes
+    path = save_figure(image, tmp_path / "clouds.png")
+    described = _description(path)
+    assert described.startswith("各文章词云")
+    assert all(names[i] in described for i in names) == by_article
 
 
 def test_word_cloud_refuses_empty_frequencies():

@@ -47,14 +47,29 @@ def output_folder(output_dir: str | Path | None, *, default: Path) -> Path:
     return folder
 
 
-def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
-    """Write ``fig`` as a PNG and return the path. The package's charts lay themselves out
-    (constrained layout), so the PNG is not cropped after: cropping draws the chart twice.
-    The chart's titles go into the PNG as its ``Description`` (its alt text when shown)."""
+def save_figure(fig, path: str | Path, *, dpi: int = DPI) -> Path:
+    """Write ``fig`` (a matplotlib ``Figure``, or an image such as
+    :func:`plots.word_cloud_image`'s) as a PNG and return the path. The package's charts lay
+    themselves out (constrained layout), so the PNG is not cropped after: cropping draws the
+    chart twice. The chart's titles go into the PNG as its ``Description`` (its alt text
+    when shown)."""
     path = Path(path)
+    if not isinstance(fig, Figure):
+        return _save_image(fig, path)
     tight = fig.get_layout_engine() is None  # a figure made elsewhere: crop it
     metadata = {"Description": _described(fig)}
     fig.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None, metadata=metadata)
+    return path
+
+
+def _save_image(image, path: Path) -> Path:
+    """An image drawn already (pixels, not a chart): written as it is, its
+    ``Description`` kept."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Description", str(image.info.get("Description", "")))
+    image.save(path, format="PNG", pnginfo=info)
     return path
 
 
@@ -95,11 +110,11 @@ class Session:
     def __repr__(self) -> str:
         return f"<Session {self.summary}>"
 
-    def save(self, fig: Figure, name: str, *, dpi: int = DPI) -> Path:
-        """Write ``fig`` as the PNG ``out / name`` and return its path."""
+    def save(self, fig, name: str, *, dpi: int = DPI) -> Path:
+        """Write ``fig`` (a chart or an image) as the PNG ``out / name``; its path."""
         return save_figure(fig, self.out / name, dpi=dpi)
 
-    def show(self, fig: Figure, name: str, *, dpi: int = DPI):
+    def show(self, fig, name: str, *, dpi: int = DPI):
         """Write ``fig`` as the PNG ``out / name`` and return that PNG for the notebook to
         show: the chart is drawn once (closed, so the inline backend does not draw it again)
         and the report shows exactly the file saved."""
@@ -107,7 +122,8 @@ class Session:
         from matplotlib import pyplot
 
         path = self.save(fig, name, dpi=dpi)
-        pyplot.close(fig)
+        if isinstance(fig, Figure):
+            pyplot.close(fig)
         return Image(filename=str(path), alt=_description(path))
 
     def chart(self, name: str, draw, *, same_as: str):

@@ -8,8 +8,8 @@ wordcloud as well.
 
 Chart helpers return the matplotlib ``Figure``: ``top_words_chart``, ``words_heatmap``,
 ``topic_shares_chart``, ``money_chart``, ``growth_chart``, ``shares_chart``; ``word_cloud``
-returns a ``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_figure``
-draws one or several on a figure.
+returns a ``wordcloud.WordCloud`` (``.to_image()``, ``.to_file(path)``) and ``word_cloud_image``
+lays one or several out on one titled image.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ __all__ = [
     "words_heatmap",
     "topic_shares_chart",
     "word_cloud",
-    "word_cloud_figure",
+    "word_cloud_image",
     "money_chart",
     "growth_chart",
     "shares_chart",
@@ -220,10 +220,12 @@ def cjk_font_subset(text: str, *, flavor: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=4)
 def _font_for(text: str) -> str:
     """A TrueType file of the CJK font cut to the characters of ``text``: wordcloud loads
-    its font once per word and size tried, and a few hundred glyphs load far faster than the
-    whole font (the seven clouds of the sample: 1.36 → 1.00 s, the cut included)."""
+    its font once per word and size tried, and a few hundred glyphs without hinting load
+    far faster than the whole font (the sample's clouds: 1.4 → 0.6 s, the cut included).
+    Kept for the process: the bulletin's cloud and its articles' clouds share one cut."""
     import tempfile
 
     handle, path = tempfile.mkstemp(prefix="bulletin-cloud-", suffix=".ttf")
@@ -242,44 +244,101 @@ def _remove_temporary_fonts() -> None:
         Path(path).unlink(missing_ok=True)
 
 
-def word_cloud_figure(
+@dataclass(frozen=True)
+class _CloudLayout:
+    """Pixel sizes of a word-cloud image: the bulletin's cloud, or a grid of small ones."""
+
+    width: int = 800
+    height: int = 450
+    max_words: int = 100
+    cell_width: int = 400  # one article's cloud
+    cell_height: int = 240
+    cell_words: int = 40
+    gap: int = 12
+    title_size: int = 22
+    label_size: int = 15
+
+
+CLOUDS = _CloudLayout()
+
+
+def word_cloud_image(
     frequencies: pd.DataFrame,
     *,
     by_article: bool = False,
     labels: dict | None = None,
     columns: int = 2,
     title: str = "词云",
-) -> plt.Figure:
-    """Word clouds for the whole bulletin, or one per article (``by_article=True``)."""
+):
+    """A PNG-ready image (``PIL.Image``) of the bulletin's word cloud under ``title``, or of
+    one cloud per article (``by_article=True``) in ``columns``, each under its label
+    (``labels``: article_id → short headline).
+
+    The clouds are drawn straight onto one image and written as they are, not redrawn
+    through matplotlib (a third of the time, and a lighter PNG); ``image.info
+    ["Description"]`` holds the titles, the alt text :meth:`Session.show` gives it.
+    """
+    from PIL import Image
+
+    words_font = _font_for("".join(sorted(set("".join(frequencies["word"].astype(str))))))
     if not by_article:
-        fig, ax = _figure(9, 5)
-        ax.imshow(word_cloud(frequencies).to_image(), interpolation="bilinear")
-        ax.set_axis_off()
-        ax.set_title(title)
-        return fig
+        cloud = word_cloud(
+            frequencies,
+            width=CLOUDS.width,
+            height=CLOUDS.height,
+            max_words=CLOUDS.max_words,
+            font_path=words_font,
+        )
+        return _titled([(cloud.to_image(), "")], title, columns=1)
     ids = list(dict.fromkeys(frequencies["article_id"]))
-    font = _font_for("".join(frequencies["word"].astype(str)))  # one small font, many clouds
-    rows = -(-len(ids) // columns)
-    cjk_font()
-    fig, axes = plt.subplots(
-        rows, columns, figsize=(5 * columns, 3 * rows), layout="constrained", squeeze=False
-    )
-    for ax in axes.flat:
-        ax.set_axis_off()
-    for ax, article_id in zip(axes.flat, ids, strict=False):
-        ax.imshow(
+    tiles = [
+        (
             word_cloud(
                 frequencies[frequencies["article_id"] == article_id],
-                width=500,
-                height=300,
-                max_words=40,
-                font_path=font,
+                width=CLOUDS.cell_width,
+                height=CLOUDS.cell_height,
+                max_words=CLOUDS.cell_words,
+                font_path=words_font,
             ).to_image(),
-            interpolation="bilinear",
+            str((labels or {}).get(article_id, f"文章 {article_id}")),
         )
-        ax.set_title(str((labels or {}).get(article_id, f"文章 {article_id}")), fontsize=10)
-    fig.suptitle(title)
-    return fig
+        for article_id in ids
+    ]
+    return _titled(
+        tiles or [(Image.new("RGB", (CLOUDS.cell_width, 1), "white"), "")], title, columns=columns
+    )
+
+
+def _titled(tiles: list, title: str, *, columns: int):
+    """``tiles`` (image, label) in a grid of ``columns`` on white, ``title`` above."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = str(cjk_font())
+    heading = ImageFont.truetype(font, CLOUDS.title_size)
+    caption = ImageFont.truetype(font, CLOUDS.label_size)
+    tile_w = max(image.width for image, _ in tiles)
+    tile_h = max(image.height for image, _ in tiles)
+    label_h = CLOUDS.label_size + CLOUDS.gap if any(label for _, label in tiles) else 0
+    top = CLOUDS.title_size + 2 * CLOUDS.gap
+    rows = -(-len(tiles) // columns)
+    canvas = Image.new(
+        "RGB",
+        (
+            columns * tile_w + (columns + 1) * CLOUDS.gap,
+            top + rows * (label_h + tile_h + CLOUDS.gap),
+        ),
+        "white",
+    )
+    draw = ImageDraw.Draw(canvas)
+    draw.text((canvas.width / 2, CLOUDS.gap), title, font=heading, fill="black", anchor="ma")
+    for index, (image, label) in enumerate(tiles):
+        x = CLOUDS.gap + (index % columns) * (tile_w + CLOUDS.gap)
+        y = top + (index // columns) * (label_h + tile_h + CLOUDS.gap)
+        if label:
+            draw.text((x + tile_w / 2, y), label, font=caption, fill="black", anchor="ma")
+        canvas.paste(image, (x, y + label_h))
+    canvas.info["Description"] = "；".join([title, *(label for _, label in tiles if label)])
+    return canvas
 
 
 _QUALIFIER_MARKS = {"at_least": "≥", "at_most": "≤", "over": ">", "approx": "≈"}

@@ -49,6 +49,7 @@ import pandas as pd
 
 from . import topics
 from .articles import parse_articles
+from .cache import cache_dir
 from .errors import BulletinError
 
 __all__ = [
@@ -142,7 +143,7 @@ def _build(segmenter: str):
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(topics.cache_dir())
+    tokenizer.tmp_dir = str(cache_dir())
     tokenizer.initialize()
     tokenizer.load_userdict(str(topics.USER_DICT))
     return _Jieba(tokenizer, jieba.posseg.POSTokenizer(tokenizer))
