@@ -192,8 +192,9 @@ def test_kwic_prints_each_occurrence_with_its_context(sample_path):
         (("kwic", "{sample}", " "), 2, "give a term"),
         (("kwic", "{missing}", "重庆"), 1, "does not exist"),
         (("entities", "{sample}", "--type", "city"), 2, "types are place, org and person"),
+        (("kwic", "{sample}", "重庆", "--window", "-1"), 2, "0 or more"),
     ],
-    ids=["blank-term", "missing-file", "unknown-type"],
+    ids=["blank-term", "missing-file", "unknown-type", "negative-window"],
 )
 def test_kwic_and_entities_errors_are_one_line(sample_path, tmp_path, args, code, message):
     values = {"sample": str(sample_path), "missing": str(tmp_path / "nope.txt")}
@@ -210,6 +211,17 @@ def test_entities_lists_places_with_their_district_and_city(sample_path):
     nan_an = next(r for r in rows if r["text"] == "南岸")
     assert (nan_an["name"], nan_an["county"], nan_an["city"]) == ("南岸区", "南岸区", "重庆市")
     assert {r["type"] for r in rows} == {"place"}
+
+
+def test_kwic_window_0_gives_the_term_alone_as_the_api_does(sample_path):
+    from helpers.concordance import kwic
+
+    result = run("kwic", str(sample_path), "江北嘴", "--window", "0", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = kwic(sample_path, "江北嘴", window=0)
+    assert len(rows) == len(expected) == 3
+    assert {(r["left"], r["right"]) for r in rows} == {("", "")}
 
 
 def test_kwic_lines_up_every_occurrence_and_empty_results_say_so(sample_path):

@@ -30,6 +30,16 @@ def _display_options_restored():
         yield
 
 
+def test_the_summary_counts_items_as_the_reports_index_does(tmp_path, capsys):
+    """Page furniture is said apart: the index of ``bulletin report`` counts 3 items here."""
+    page = Path(__file__).parent / "data" / "compact_cqrb_20230308.txt"
+    bulletin = open_bulletin(page, output_dir=tmp_path)
+    assert bulletin.summary.startswith(
+        "compact_cqrb_20230308.txt: 3 items and 2 of page furniture, issue date"
+    )
+    assert capsys.readouterr().out == bulletin.summary + "\n"
+
+
 def _chart() -> Figure:
     fig = Figure(figsize=(2, 1))
     fig.add_subplot().bar(["新闻", "图片"], [6, 1])

@@ -72,14 +72,25 @@ _TABLE_COLUMNS = {
 }
 
 
-def _positive(value: str) -> int:
+def _whole_number(value: str, *, least: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+        number = least - 1
+    if number < least:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of {least} or more, not {value!r}"
+        )
     return number
+
+
+def _positive(value: str) -> int:
+    return _whole_number(value, least=1)
+
+
+def _not_negative(value: str) -> int:
+    """A count that may be 0 (``kwic --window 0``: the term alone, as in Python)."""
+    return _whole_number(value, least=0)
 
 
 class _UsageError(Exception):
@@ -184,7 +195,7 @@ def _kwic_command(commands) -> None:
     _common(kwic)
     kwic.add_argument("term", help="the word or name to look for")
     kwic.add_argument(
-        "--window", type=_positive, default=20, help="characters on each side (default 20)"
+        "--window", type=_not_negative, default=20, help="characters on each side (default 20)"
     )
 
 

@@ -101,11 +101,16 @@ class Session:
 
     @property
     def summary(self) -> str:
-        """One line: the file, how many items, the issue date."""
+        """One line: the file, how many items (page furniture apart, as the reports' index
+        counts them), the issue date."""
         issue_date = self.articles.attrs.get("issue_date")
         if issue_date is None:
             issue_date = "unknown"
-        return f"{self.path.name}: {len(self.articles)} items, issue date {issue_date}"
+        furniture = int((self.articles["kind"] == "meta").sum())
+        items = f"{len(self.articles) - furniture} items"
+        if furniture:
+            items += f" and {furniture} of page furniture"
+        return f"{self.path.name}: {items}, issue date {issue_date}"
 
     def __repr__(self) -> str:
         return f"<Session {self.summary}>"
