@@ -70,3 +70,44 @@ def _code_lines(node, lines: list[str]) -> int:
         first = node.body[0].end_lineno + 1
     body = lines[first - 1 : node.end_lineno]
     return sum(1 for line in body if line.strip() and not line.strip().startswith("#"))
+
+
+# The package's modules bottom up, by stage: reading → paragraphs/bylines/dates → articles →
+# figures/topics → plots → report/archive → cli. A module imports only modules before it.
+MODULE_ORDER = (
+    *("errors", "paths", "cache", "tables", "vocab", "markup"),  # foundations
+    "reading",
+    *("dates", "bylines", "paragraphs", "lines", "titles", "layouts"),
+    "articles",
+    *("numbers", "figures", "topics", "terms", "gazetteer", "entities", "concordance"),
+    "plots",
+    *("export", "trends", "archive", "notebook", "report"),
+    *("cli", "__main__"),
+)
+
+
+def _imported_modules(path) -> set[str]:
+    """The package modules a module imports (relative imports, wherever they stand)."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:  # from . import topics
+                found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_modules_import_only_modules_below_them():
+    package = PROJ_ROOT / "src" / "helpers"
+    modules = {p.stem for p in package.glob("*.py")} - {"__init__"}
+    assert modules == set(MODULE_ORDER), "add a new module to MODULE_ORDER at its stage"
+    upward = {
+        (name, other)
+        for name in MODULE_ORDER
+        for other in _imported_modules(package / f"{name}.py")
+        if other in modules and MODULE_ORDER.index(other) >= MODULE_ORDER.index(name)
+    }
+    assert not upward, f"modules importing one above them: {sorted(upward)}"

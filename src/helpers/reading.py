@@ -25,6 +25,7 @@ from .errors import (
     NotABulletinError,
     UndecodableBulletinError,
 )
+from .markup import from_markup
 
 __all__ = [
     "read_bulletin",
@@ -230,6 +231,8 @@ def check_text(text: str, *, source: str = "input") -> str:
         EmptyBulletinError: nothing visible.
         UndecodableBulletinError: control characters that only binary data has.
         NotABulletinError: no Chinese characters, or XML/HTML markup rather than text.
+
+    News records and Markdown are read as pages (:func:`helpers.markup.from_markup`).
     """
     if not text.strip():
         raise EmptyBulletinError(f"{source} is empty: there is no text to read")
@@ -245,6 +248,7 @@ def check_text(text: str, *, source: str = "input") -> str:
         raise NotABulletinError(
             f"{source} holds no Chinese text: a bulletin is a page of Chinese news"
         )
+    text = from_markup(text)  # news records and Markdown: titles said by their markup
     _check_plain_text(text, source)
     return text
 
