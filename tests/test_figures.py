@@ -180,7 +180,13 @@ def test_qualifiers(sentence, text, qualifier):
         ("比上年提高0.4个百分点。", "pp", 0.4, 0.4, "vs_prev_year", "up"),
         ("营业额比去年同期增长12.5%。", "growth", 12.5, 12.5, "yoy", "up"),
         ("较上年同期下降3%。", "growth", -3, -3, "yoy", "down"),
-        ("降幅收窄1.4个百分点。", "pp", -1.4, -1.4, None, "down"),
+        # a decline that narrows is a rise of the rate; a growth that slows, a fall
+        ("降幅收窄1.4个百分点。", "pp", 1.4, 1.4, None, "up"),
+        ("降幅比上月收窄0.6个百分点。", "pp", 0.6, 0.6, None, "up"),
+        ("降幅扩大0.3个百分点。", "pp", -0.3, -0.3, None, "down"),
+        ("增幅回落0.5个百分点。", "pp", -0.5, -0.5, None, "down"),
+        ("增速比一季度加快0.4个百分点。", "pp", 0.4, 0.4, None, "up"),
+        ("降幅收窄至2.1%。", "growth", -2.1, -2.1, None, "down"),  # a level: still a fall
         ("出口增长1.5倍。", "growth", 1.5, 150, None, "up"),
         ("产值翻一番。", "growth", 1, 100, None, "up"),
         ("跌幅为3%。", "growth", -3, -3, None, "down"),

@@ -63,7 +63,7 @@ RECORDS = """<doc>
 <url>http://news.example.com/3.shtml</url>
 <docno>aa-03</docno>
 <contenttitle>重庆设立专项资金 支持研发&amp;转化</contenttitle>
-<content>本报讯 重庆市设立专项资金5000万元，最高奖励200万元。</content>
+<content>本报讯 重庆市设立专项资金5000万元。　　单个项目最高奖励200万元。</content>
 </doc>
 """
 
@@ -79,6 +79,10 @@ def test_news_records_become_items_and_empty_ones_are_said(caplog):
     ]
     assert articles.loc[0, "reporters"] == ["刘凡"]
     assert "http" not in " ".join(articles["body"])
+    assert articles.loc[1, "body"].split("\n") == [
+        "重庆市设立专项资金5000万元。",
+        "单个项目最高奖励200万元。",
+    ]
     money = extract_figures(articles, kinds=["money"])
     assert sorted(money["yuan"]) == [2_000_000.0, 50_000_000.0, 300_000_000.0]
     assert set(money["article_id"]) == {1, 2}

@@ -60,6 +60,7 @@ def test_each_bulletin_gets_its_reports_and_a_bad_one_fails_alone(reports):
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("bulletin: error:")]
     assert len(errors) == 1 and "broken.txt" in errors[0] and "binary" in errors[0]
+    assert errors[0].count("broken.txt") == 1  # the path is said once
     printed = result.stdout.split()
     assert len(printed) == 2 * len(NOTEBOOKS) and all(Path(p).is_file() for p in printed)
     names = sorted(p.name for p in (out / "cqrb_20230308_gb18030").glob("*.html"))

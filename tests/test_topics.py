@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -111,6 +113,26 @@ def test_topic_labels_put_stories_where_a_reader_would(articles):
     assert names[3] == "航天"  # 嫦娥五号
     assert {"政策", "金融"} <= set(names[5].split("/"))  # the 南岸 policy story
     assert names[2] == "教育" and names[4] == "科技"
+
+
+def test_a_bulletin_naming_no_topic_has_keywords_and_no_topics(tmp_path):
+    """main_topics of no labels is an empty column, not an error (the CLI and notebook 04
+    join it to the keywords)."""
+    page = tmp_path / "market.txt"
+    page.write_text("菜市场见闻\n\n今天天气很好，菜市场里人来人往。\n", encoding="utf-8")
+    articles = parse_articles(page)
+    labels = topic_labels(articles)
+    assert labels.empty and main_topics(labels).empty
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "topics", str(page), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(row["topics"] == "" for row in rows)
 
 
 def test_content_words_drop_numbers_and_units():

@@ -372,7 +372,9 @@ def _report(args) -> int:
             for path in result.html:
                 print(path)
         else:
-            print(f"bulletin: error: {result.bulletin}: {result.error}", file=sys.stderr)
+            said = str(result.error)  # a reading error names the file already
+            where = "" if said.startswith(str(result.bulletin)) else f"{result.bulletin}: "
+            print(f"bulletin: error: {where}{said}", file=sys.stderr)
     return 0 if all(r.ok for r in results) else EXIT_BAD_INPUT
 
 

@@ -48,8 +48,11 @@ from .vocab import (
     COUNT_UNITS,
     CURRENCIES,
     CURRENCY_PREFIXES,
+    LEVEL_MARKS,
     MAGNITUDES,
+    MEASURE_SIGNS,
     MEASURE_UNITS,
+    MOVE_SIGNS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RATE_UNITS,
@@ -641,7 +644,7 @@ _CHANGE_VERB = _alternation(CHANGE_UP + CHANGE_DOWN)
 _CHANGE = re.compile(
     rf"""(?P<basis>{_alternation(BASES)})?              # 同比, 比上年
     (?:分别|均|累计|共|总计|又)?
-    (?P<verb>(?:增速|增幅|增长率|涨幅|降幅|跌幅|降速)[^，。；,;\d%]{{0,5}}?  # 增速为, 降幅达
+    (?P<verb>(?:增速|增幅|增长率|涨幅|降幅|跌幅|降速)[^，。；,;\d%]{{0,7}}?  # 增速为, 降幅收窄
       |{_CHANGE_VERB})                                  # 增长, 下降, 压减
     (?:了)?(?P<q>约|近|接近|将近|大约|超过|超|逾|达到|达|高达|不到|不足)?$""",
     re.VERBOSE,
@@ -699,12 +702,26 @@ def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
     _set_change(figure, *found)
 
 
+def _measured_sign(verb: str) -> int | None:
+    """The sign of a change led by its measure (降幅收窄: +1, 增幅回落: -1), or None where
+    ``verb`` is not led by one (增长, 下降)."""
+    measure = next((m for m in MEASURE_SIGNS if verb.startswith(m)), None)
+    if measure is None:
+        return None
+    rest = verb[len(measure) :]
+    if rest.endswith(LEVEL_MARKS):
+        return MEASURE_SIGNS[measure]
+    move = next((MOVE_SIGNS[w] for w in MOVE_SIGNS if w in rest), 1)
+    return MEASURE_SIGNS[measure] * move
+
+
 def _set_change(figure: _Figure, verb: str, basis: str | None, qualifier: str) -> None:
     if verb in _COMPARISONS and figure.kind != "pp":
         return  # "高于全国平均水平" compares two levels; only pp comparisons are changes
     figure.kind = "pp" if figure.kind == "pp" else "growth"
     figure.basis = BASES.get(basis) if basis else None
-    down = verb.startswith(tuple(CHANGE_DOWN))
+    sign = _measured_sign(verb)
+    down = sign < 0 if sign is not None else verb.startswith(tuple(CHANGE_DOWN))
     figure.direction = "down" if down or figure.value < 0 else "up"
     if qualifier:
         figure.qualifier = QUALIFIERS_BEFORE.get(qualifier, "")

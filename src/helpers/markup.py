@@ -1,4 +1,4 @@
-"""Pages that come as records or as Markdown, read into the plain layout the parser knows.
+r"""Pages that come as records or as Markdown, read into the plain layout the parser knows.
 
 Besides plain text, users meet two page formats whose structure says outright which lines
 are titles:
@@ -18,13 +18,9 @@ numbers (``start_line``...) then count lines of the rendered page, not of the fi
 
 The tags and patterns are data (:data:`RECORD_TAGS`, the ``re.VERBOSE`` patterns below).
 
->>> page = from_markup("# 晚间新闻\\n\\n### 重庆出台新政\\n\\n<p>本报讯 南岸区出台政策。</p>")
->>> print(page, end="")
-晚间新闻
-<BLANKLINE>
-重庆出台新政
-<BLANKLINE>
-本报讯 南岸区出台政策。
+>>> page = from_markup("# 晚间新闻\n\n### 重庆出台新政\n\n<p>本报讯 南岸区出台政策。</p>")
+>>> page.split("\n")
+['晚间新闻', '重庆出台新政', '', '\u3000\u3000本报讯 南岸区出台政策。', '']
 """
 
 from __future__ import annotations
@@ -59,6 +55,8 @@ _INLINE = re.compile(
 )
 _PARAGRAPH_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)  # HTML that ends a paragraph
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # any other HTML tag: removed, its text kept
+# Paragraphs of a record's text are set apart by two ideographic spaces or more.
+_RECORD_PARAGRAPH = re.compile("\u3000{2,}")
 _RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$")  # a thematic break (---), no text
 
 
@@ -95,19 +93,24 @@ def _plain(fragment: str) -> str:
     return " ".join(text.split())
 
 
+def _field(record: str, tag: str) -> str:
+    found = re.search(_FIELD.format(tag=tag), record, re.DOTALL)
+    return found.group(1) if found else ""
+
+
 def _records(text: str) -> list[tuple[list[str], list[str]]]:
     items, empty = [], 0
     for record in _RECORD.findall(text):
-        title, body = (
-            _plain(found.group(1))
-            if (found := re.search(_FIELD.format(tag=tag), record, re.DOTALL))
-            else ""
-            for tag in (RECORD_TAGS["title"], RECORD_TAGS["text"])
-        )
+        title = _plain(_field(record, RECORD_TAGS["title"]))
+        body = [
+            p
+            for p in map(_plain, _RECORD_PARAGRAPH.split(_field(record, RECORD_TAGS["text"])))
+            if p
+        ]
         if not body:
             empty += 1
             continue
-        items.append(([title] if title else [], [body]))
+        items.append(([title] if title else [], body))
     if empty:
         log.warning(
             "%d of %d news records have no text and are left out", empty, empty + len(items)

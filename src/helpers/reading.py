@@ -258,8 +258,13 @@ def _check_plain_text(text: str, source: str) -> None:
     if "<" not in text:  # most pages: no markup at all, no need to look at each line
         return
     lines = [line for line in text.split("\n") if line.strip()]
+    if _DOCUMENT_START.match(lines[0]):
+        raise NotABulletinError(
+            f"{source} is an XML/HTML document ({lines[0].strip()[:20]}…): this reads plain-text "
+            "pages; extract the article text from the markup first"
+        )
     markup = sum(1 for line in lines if _MARKUP_LINE.match(line))
-    if markup >= max(3, 0.3 * len(lines)) or _DOCUMENT_START.match(lines[0]):
+    if markup >= max(3, 0.3 * len(lines)):
         raise NotABulletinError(
             f"{source}: {markup} of {len(lines)} lines are XML/HTML markup: this reads plain-text "
             "pages; extract the article text from the markup first"

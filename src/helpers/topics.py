@@ -568,10 +568,10 @@ def topic_labels(
 
 def main_topics(labels: pd.DataFrame, *, within: float = 0.5) -> pd.Series:
     """Each article's leading topics, joined with "/": those with at least ``within``
-    times the share of its top topic (e.g. 政策/金融)."""
-
-    def name(group: pd.DataFrame) -> str:
-        best = group["share"].max()
-        return "/".join(group.loc[group["share"] >= within * best, "topic"])
-
-    return labels.groupby("article_id").apply(name, include_groups=False).rename("topics")
+    times the share of its top topic (e.g. 政策/金融), in order of share. Articles that
+    name no topic have no row (a bulletin naming none gives an empty Series)."""
+    best = labels.groupby("article_id")["share"].transform("max")
+    kept = labels[labels["share"] >= within * best].sort_values(
+        ["article_id", "share"], ascending=[True, False], kind="stable"
+    )
+    return kept.groupby("article_id")["topic"].agg("/".join).astype("str").rename("topics")

@@ -184,6 +184,16 @@ CHANGE_DOWN = (
     "下降 减少 降低 回落 下滑 下跌 收窄 缩小 缩减 压减 削减 压缩 缩短 节约 节省 下调 降 跌 减 "
     "低于 慢于 降幅 跌幅 降速"
 ).split()
+# A rate led by what it measures (增速, 降幅...) and a word of how that measure moved: the
+# change's sign is the measure's times the word's. 降幅收窄1.2个百分点: the decline narrowed,
+# the rate rose; 增幅回落0.5个百分点: it fell; 降幅扩大: it fell further. After a word of
+# level (降幅收窄至2.1%, 增速为5%) the figure is the measure itself: the measure's sign.
+MEASURE_SIGNS = {"增速": 1, "增幅": 1, "增长率": 1, "涨幅": 1, "降幅": -1, "跌幅": -1, "降速": -1}
+MOVE_SIGNS = {
+    **dict.fromkeys("收窄 缩小 减小 回落 放缓 减缓 趋缓 下降 降低 下滑 收缩".split(), -1),
+    **dict.fromkeys("扩大 加大 加快 加深 提高 上升 回升 提升 走高 拉大".split(), 1),
+}
+LEVEL_MARKS = tuple("至到为达是")
 # Verbs that take their object between them and the rate (减少审批时间40%, 缩减用地30%以上).
 CHANGE_WITH_OBJECT = "减少 缩减 压减 削减 压缩 缩短 节约 节省 降低 提高 提升 增加".split()
 # What a change is measured against.
