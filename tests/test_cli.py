@@ -154,7 +154,8 @@ def test_topics_command(sample_path):
             "json",
         ).stdout
     )
-    assert len(bulletin) == 5 and all(r["article_id"] is None for r in bulletin)
+    assert len(bulletin) == 5 and all("article_id" not in r for r in bulletin)
+    assert [r["rank"] for r in bulletin] == [1, 2, 3, 4, 5]
 
 
 def test_wordcloud_command_writes_a_png(sample_path, tmp_path):

@@ -302,10 +302,10 @@ def _topics(articles, args):
     from .topics import keywords, main_topics, topic_labels
 
     found = keywords(articles, method=args.method, top=args.top, by=args.by)
-    if args.by == "article":
-        topics = main_topics(topic_labels(articles))
-        found = found.assign(topics=found["article_id"].map(topics))
-    return found
+    if args.by == "bulletin":  # one list for the whole bulletin: no article column
+        return found.drop(columns="article_id")
+    topics = main_topics(topic_labels(articles))
+    return found.assign(topics=found["article_id"].map(topics))
 
 
 def _entities(articles, args):
