@@ -299,3 +299,22 @@ def test_empty_text_is_refused(text):
 
     with pytest.raises(EmptyBulletinError, match="empty"):
         parse_articles(text)
+
+
+def test_briefs_signed_with_a_bracketed_name_are_rows_with_their_reporter():
+    """People's Daily signs a short story with its writer's name in brackets: the name is
+    the reporter, and it closes the story, in every layout."""
+    from helpers.layouts import LAYOUTS
+
+    items = [
+        (
+            ["高血压专利药在美获批上市"],
+            ["我国自主研发的高血压专利药近日获美国批准上市。", "（喻思南）"],
+        ),
+        (["OPPO推出5G视频手机"], ["OPPO公司日前发布新款5G视频手机，售价3999元。", "（徐  运平）"]),
+    ]
+    for name, render in LAYOUTS.items():
+        articles = parse_articles(render(items))
+        news = articles[articles["kind"] == "news"]
+        assert news["headline"].tolist() == ["高血压专利药在美获批上市", "OPPO推出5G视频手机"], name
+        assert news["reporters"].tolist() == [["喻思南"], ["徐运平"]], name

@@ -55,6 +55,11 @@ def test_undated_datelines(text, agency, place, names, rest):
         pytest.param("（据新华社联合国电 记者王建刚）", ["王建刚"], id="wire-byline"),
         pytest.param("（程源、倪群力参与采写）", ["程源", "倪群力"], id="contributors"),
         pytest.param("（人民网记者杨启红参与采写）", ["杨启红"], id="contributor-with-role"),
+        pytest.param("（贾\u3000\u3000麟参与采写）", ["贾麟"], id="contributor-spaced-out"),
+        pytest.param("（王 刚、李 强参与采写）", ["王刚", "李强"], id="contributors-spaced-out"),
+        pytest.param("（齐志明）", ["齐志明"], id="signed-with-a-name"),
+        pytest.param("（尚  文）", ["尚文"], id="signed-with-a-spaced-name"),
+        pytest.param("（欧阳洁）", ["欧阳洁"], id="signed-with-a-double-surname"),
     ],
 )
 def test_closing_bylines_name_the_writer_without_the_verb(text, reporters):
@@ -172,6 +177,13 @@ def test_not_datelines(text):
         pytest.param("（英国驻华使馆供图）", "英国驻华使馆", [], id="supplied-by-an-embassy"),
         pytest.param("人民视觉", None, [], id="photo-agency-alone"),
         pytest.param("曹  一图  卜  拉文", None, ["曹一"], id="cartoon"),
+        pytest.param("方  圆  吴树江摄影报道", None, ["方圆", "吴树江"], id="photo-story"),
+        pytest.param(
+            "张云河  吕大仟摄影报道（影像中国）",
+            None,
+            ["张云河", "吕大仟"],
+            id="photo-story-column",
+        ),
     ],
 )
 def test_credits(text, agency, photographers):
@@ -196,6 +208,9 @@ def test_closing_datelines():
     )
     assert match_closing_dateline("（记者 张三）").names == {"reporters": ["张三"]}
     assert match_closing_dateline("（简称“M9协作网”）") is None
+    # a bracketed word that is no name signs nothing: a column tag, a part number
+    for text in ("（人民时评）", "（下）", "（完）", "（节目单）"):
+        assert match_closing_dateline(text) is None, text
 
 
 def test_byline_roles_and_organisation():

@@ -173,9 +173,12 @@ def benchmark(corpus):
 
 
 # Floors at the measured figures (issue 11's targets are higher; README says where it stands).
+# Indented pages: 0.963 of the held-out sample since a brief signed with a bracketed name,
+# （喻思南）, closes its story, so a 新闻速递 digest of signed briefs gives a row per brief
+# where the rmrb truth has one item (2 of the 109 pages; README, "What the parser reads").
 RMRB_FLOORS = {
-    "as_is": 0.97,
-    "indent_no_blank": 0.97,
+    "as_is": 0.96,
+    "indent_no_blank": 0.96,
     "web": 0.40,
     "flat": 0.38,
     "indent_all": 0.38,
@@ -315,3 +318,35 @@ def test_a_regional_page_after_a_story_keeps_its_commentary_and_spaced_names(lay
         ["让“小切口”撬动“大民生”", [], [], [], ["李明"]],
         ["宜宾新能源汽车产业一季度产值突破百亿元", ["黄敏"], ["马丽"], [], []],
     ]
+
+
+LABELLED = {  # shaped as on corpus pages (rmrb_20190204_p02, 20190211_p01, 20190207_p05)
+    "caption-label": [
+        "虽然就在家门口工作，但自打成为快递小哥后，张小明再也没享受过完整的春节假期，"
+        "但一想到老乡们的笑脸就值了。",
+        "图片说明：",
+        "图①：贵州丹寨县，快递员走在寄件路上。",
+        "黄晓海摄（新华社发）",
+    ],
+    "further-reading": [
+        "如今在三河村，移风易俗蔚然成风，“住上好房子，过上好日子，养成好风气”已经成为村民们的"
+        "共同心愿。",
+        "延伸阅读",
+        "党的十八大以来，四川省始终把脱贫攻坚作为头等大事，在凉山彝区累计投入资金超过100亿元，"
+        "惠及群众数十万人。",
+    ],
+    "note": [
+        "湖北省老河口市  老河口木版年画",
+        "注：以上为我国现有的17个国家级木版年画项目",
+    ],
+}
+
+
+@pytest.mark.parametrize("label", list(LABELLED))
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_labels_inside_an_item_never_open_one(layout, label):
+    """A label inside a story (图片说明：, 延伸阅读, 注：…: 110 such lines on the corpus pages,
+    none a title) stays in the story in every layout, however headline-shaped it looks."""
+    story = (["多彩年画 扮靓春节（文化脉动）"], LABELLED[label])
+    frame = parse_articles(LAYOUTS[layout]([NO_DATELINE, story]))
+    assert frame["headline"].tolist() == [NO_DATELINE[0][0], "多彩年画 扮靓春节（文化脉动）"]

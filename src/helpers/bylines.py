@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import chinese_small_number
+from .paths import LEXICON_DIR
 
 __all__ = [
     "Dateline",
@@ -103,7 +105,7 @@ _NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME}){{0,4}}"
 _SEPARATORS = re.compile(r"[\s\u3000、，,;；/]+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])")
 _CREDIT = re.compile(
     rf"^(?:(?P<org>{_AGENCY})?(?P<role>摄影记者|特约摄影师?|记者|通讯员|摄影)?)?{_S}"
-    rf"(?P<names>{_NAMES}){_S}(?:摄影?|拍摄|供图)(?:{_S}[（(][^（）()]{{1,20}}[）)])?{_S}$"
+    rf"(?P<names>{_NAMES}){_S}(?:摄影报道|摄影?|拍摄|供图)(?:{_S}[（(][^（）()]{{1,20}}[）)])?{_S}$"
 )
 _SENT_BY = re.compile(
     rf"^[（(]?{_S}(?P<org>{_AGENCY})发{_S}(?:[（(]?{_S}(?:记者)?{_S}(?P<names>{_NAMES}){_S}摄{_S}[）)]?)?"
@@ -128,6 +130,37 @@ _CONTRIBUTORS = re.compile(
 _CLOSING_BYLINE = re.compile(
     rf"^[（(](?P<byline>[^（）()]{{0,40}}(?:{_ROLE.pattern})[^（）()]{{1,60}})[）)]{_S}$"
 )
+
+
+SURNAMES = LEXICON_DIR / "surnames.txt"
+# A bare name: 李  明, 张国庆 (2 or 3 characters, or 4 spaced out; it must start with a
+# surname in data/lexicon/surnames.txt, so 汪洋出席 and 节目单 are no names).
+_BARE_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,2}[ \u3000]{1,3}[\u4e00-\u9fff]{1,2}$"
+)
+# A name spaced out inside brackets or a list: （贾  麟参与采写）, （卜 玉、李四参与采写）.
+_SPACED_IN_LIST = re.compile(
+    r"(?<=[（(、])([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])(?=参与|[、）)])"
+)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The surnames in ``data/lexicon/surnames.txt`` (lines starting with # are comments)."""
+    lines = (SURNAMES.read_text(encoding="utf-8")).splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def is_bare_name(text: str) -> bool:
+    """Is the line only a person's name (李  明, 张国庆, 欧阳修文)?
+
+    >>> [is_bare_name(t) for t in ("李  明", "张国庆", "汪洋出席", "节目单", "回  信")]
+    [True, True, False, False, False]
+    """
+    if not _BARE_NAME.match(text):
+        return False
+    squeezed = re.sub(r"[ \u3000]", "", text)
+    return squeezed[:1] in surnames() or squeezed[:2] in surnames()
 
 
 @dataclass
@@ -346,7 +379,7 @@ def match_closing_dateline(text: str) -> Dateline | None:
     dated = match_dateline(text)
     if dated and not dated.rest and dated.raw == text:
         return dated
-    contributors = _CONTRIBUTORS.match(text)
+    contributors = _CONTRIBUTORS.match(_SPACED_IN_LIST.sub(r"\1\2", text))
     if contributors:
         names = [n for n in _SEPARATORS.split(contributors.group("names")) if n]
         return Dateline(raw=text, rest="", names={"reporters": names})
@@ -355,7 +388,15 @@ def match_closing_dateline(text: str) -> Dateline | None:
         org, names = parse_byline(closing.group("byline"))
         if names:
             return Dateline(raw=text, rest="", agency=org, names=names)
-    return None
+    return _closing_name(text)
+
+
+def _closing_name(text: str) -> Dateline | None:
+    """A short story signed with its writer's name alone, in brackets: （齐志明）, （尚  文）."""
+    inner = text[1:-1].strip()
+    if not is_bare_name(inner):
+        return None
+    return Dateline(raw=text, rest="", names={"reporters": [re.sub(r"[ \u3000]", "", inner)]})
 
 
 def match_credit(text: str) -> Credit | None:

@@ -48,8 +48,8 @@ import pandas as pd
 
 from . import tables
 from .articles import parse_articles
+from .bylines import surnames
 from .gazetteer import Place, _support, gazetteer, resolve
-from .paragraphs import surnames
 from .terms import base_segmenter
 from .topics import _tags_alone, article_text, default_segmenter
 from .vocab import entity_words

@@ -19,12 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from .bylines import match_closing_dateline, match_credit, match_dateline
+from .bylines import is_bare_name, match_closing_dateline, match_credit, match_dateline
 from .dates import page_header_date
-from .paths import LEXICON_DIR
 from .reading import has_chinese
 
 __all__ = [
@@ -36,7 +34,6 @@ __all__ = [
     "is_production_credit",
 ]
 
-SURNAMES = LEXICON_DIR / "surnames.txt"
 TITLE_MAX_CHARS = 48
 _PROSE_MIN_CHARS = 20
 _FURNITURE_MAX_CHARS = 72
@@ -88,11 +85,6 @@ _AUTHOR_LINE = re.compile(
     |对话人[:：].{2,120}                                         # 对话人：吕忠飞（…县长）、…
     )$""",
     re.VERBOSE,
-)
-# A bare name under a headline: 李  明, 张国庆 (2 or 3 characters, or 4 spaced out; it must
-# start with a surname in data/lexicon/surnames.txt, so 汪洋出席 and 节目单 are no names).
-_BARE_NAME = re.compile(
-    r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,2}[ \u3000]{1,3}[\u4e00-\u9fff]{1,2}$"
 )
 # A short line giving an e-mail address: 选题线索来信邮箱：rmrbstb@peopledaily.cn.
 _EMAIL_LINE = re.compile(r"^[^，。；]{0,20}[\w.-]+@[\w-]+\.[\w.]+[^，。；]{0,10}$")
@@ -313,25 +305,6 @@ def _read_salutations(paragraphs: list[Paragraph]) -> None:
             first -= 1
         for paragraph in paragraphs[first : index + 1]:
             paragraph.role, paragraph.evidence = "body", _SALUTATION_EVIDENCE
-
-
-@lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    """The surnames in ``data/lexicon/surnames.txt`` (lines starting with # are comments)."""
-    lines = (SURNAMES.read_text(encoding="utf-8")).splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
-
-
-def is_bare_name(text: str) -> bool:
-    """Is the line only a person's name (李  明, 张国庆, 欧阳修文)?
-
-    >>> [is_bare_name(t) for t in ("李  明", "张国庆", "汪洋出席", "节目单", "回  信")]
-    [True, True, False, False, False]
-    """
-    if not _BARE_NAME.match(text):
-        return False
-    squeezed = re.sub(r"[ \u3000]", "", text)
-    return squeezed[:1] in surnames() or squeezed[:2] in surnames()
 
 
 def author_text(text: str) -> str:
