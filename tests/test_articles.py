@@ -318,3 +318,24 @@ def test_briefs_signed_with_a_bracketed_name_are_rows_with_their_reporter():
         news = articles[articles["kind"] == "news"]
         assert news["headline"].tolist() == ["高血压专利药在美获批上市", "OPPO推出5G视频手机"], name
         assert news["reporters"].tolist() == [["喻思南"], ["徐运平"]], name
+
+
+def test_a_bylined_dateline_inside_a_story_adds_its_reporter_and_keeps_its_text():
+    """A wire story run inside a local one (no headline of its own): its reporter is the
+    item's too, and its dateline stays in the body; a bare quoted dateline names no one."""
+    from helpers.layouts import LAYOUTS
+
+    items = [
+        (
+            ["全市春耕生产有序推进"],
+            [
+                "本报讯（记者 张三）今年以来，全市春耕生产有序推进，已完成播种面积120万亩。",
+                "新华社北京3月7日电（记者 王敏）农业农村部7日表示，全国春播粮食面积稳中有增。",
+                "据介绍，今年全国春播面积预计超过9亿亩。",
+            ],
+        )
+    ]
+    for name, render in LAYOUTS.items():
+        articles = parse_articles(render(items))
+        assert articles["reporters"].tolist() == [["张三", "王敏"]], name
+        assert "新华社北京3月7日电（记者 王敏）" in articles.loc[0, "body"], name

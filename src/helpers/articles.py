@@ -305,7 +305,8 @@ class _Grouper:
         elif self.at_edge() and not self.reopens(paragraph):
             self.start()
         elif self.current.paragraphs and not _opens_within(paragraph, self.layout):
-            paragraph.role = "body"  # a dateline quoted inside the article
+            if not match_dateline(paragraph.text).names:  # bylined: its reporters count
+                paragraph.role = "body"  # a dateline quoted inside the article
         elif self.current.paragraphs:
             self.start()
         self.current.paragraphs.append(paragraph)
@@ -403,6 +404,14 @@ class _Fields:
         _add_names(self.names, closing.names)
         self.body.append(strip_markup(text))
 
+    def read_inner_dateline(self, text: str) -> None:
+        """A story's own dateline inside the item (a digest's wire stories): its reporters
+        are the item's too; the paragraph stays body text, dateline and all."""
+        inner = match_dateline(text)
+        if inner is not None:
+            _add_names(self.names, inner.names)
+        self.body.append(strip_markup(text))
+
     def read_author(self, text: str) -> None:
         """A bare name is only the author's; a note (（作者为…）, 作者：…) is also body text."""
         self.authors.append(author_text(text))
@@ -420,6 +429,8 @@ class _Fields:
             self.furniture.append(paragraph.text)
         elif role == "closing":
             self.read_closing(paragraph.text)
+        elif role == "dateline":
+            self.read_inner_dateline(paragraph.text)
         elif role == "author":
             self.read_author(paragraph.text)
         else:
