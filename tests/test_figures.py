@@ -399,6 +399,9 @@ def _rows(text: str, kind: str | None = None) -> list[dict]:
         pytest.param("税额共计壹仟玖佰圆整", [1900], "CNY", id="financial-numerals"),
         pytest.param("利息9佰日元", [900], "JPY", id="digit-and-financial-place"),
         pytest.param("82，225.00元", [82_225], "CNY", id="full-width-thousands"),
+        pytest.param(
+            "合计￥1，633，242.82", [1_633_242.82], "CNY", id="yen-sign-full-width-thousands"
+        ),
     ],
 )
 def test_money_forms(text, amounts, currency):

@@ -245,3 +245,43 @@ def test_the_font_subset_holds_the_characters_asked_for_and_little_else():
     assert {ord(c) for c in "嫦娥五号A9"} <= set(cmap) and ord("医") not in cmap
     assert len(cmap) < 120 and len(data) < 60_000  # the whole font is 10 MB
     assert plots.cjk_font_subset("嫦娥", flavor="woff")[:4] == b"wOFF"
+
+
+@pytest.fixture(scope="module")
+def long_bulletin():
+    """A bulletin of 40 short stories (an archive file, a news-records sample): more than
+    any chart of articles can show legibly."""
+    from helpers.layouts import as_is
+
+    places = ["南岸", "江北", "渝中", "沙坪坝", "九龙坡", "北碚", "巴南", "渝北"]
+    items = [
+        (
+            [f"{places[i % 8]}区第{i + 1}批项目开工"],
+            [
+                f"本报讯 {places[i % 8]}区第{i + 1}批重点项目集中开工，总投资{i + 2}亿元，"
+                f"涉及金融科技、教育医疗、产业升级等领域，项目{i + 3}个。"
+                + "企业负责人表示，将加快建设进度，力争早日投产见效。"
+                * (1 + i % 3)
+            ],
+        )
+        for i in range(40)
+    ]
+    articles = parse_articles(as_is(items))
+    return articles, word_frequencies(articles), plots.short_titles(articles)
+
+
+def test_charts_of_many_articles_show_the_most_and_say_so(long_bulletin):
+    articles, frequencies, names = long_bulletin
+    assert articles["kind"].eq("news").sum() == 40
+    heatmap = plots.words_heatmap(frequencies, top=10, labels=names)
+    assert len(heatmap.axes[0].get_xticks()) == 20
+    assert "图中为用词最多的20篇，共40篇" in heatmap.axes[0].get_title()
+    shares = plots.topic_shares_chart(topic_labels(articles), names=names)
+    assert len(shares.axes[0].get_yticks()) == plots.MAX_BARS
+    assert f"共{topic_labels(articles)['article_id'].nunique()}篇" in shares.axes[0].get_title()
+    plt.close("all")
+    clouds = plots.word_cloud_image(frequencies, by_article=True, labels=names, title="各文章词云")
+    described = clouds.info["Description"]
+    assert described.startswith("各文章词云（图中为词数最多的12篇，共40篇）")
+    assert described.count("；") == 12  # the title and twelve labels
+    assert clouds.height < 7 * (plots.CLOUDS.cell_height + 60)  # six rows of two

@@ -292,7 +292,7 @@ def _discount(match: re.Match) -> _Figure | None:
 def _symbol_amount(match: re.Match) -> _Figure:
     """￥300, ¥1.5亿: yuan written with the symbol."""
     word = match.group("smag") or ""
-    value = float(match.group("snum").replace(",", ""))
+    value = to_number(match.group("snum"))  # 1，633，242.82: full-width separators too
     start, end = match.span()
     return _Figure(
         "money", match.group(), start, end, value, word + "元", MAGNITUDES.get(word, 1.0), "CNY"
@@ -850,7 +850,7 @@ def _list_members(body: str, figure: _Figure) -> list[_Figure]:
         member = _LIST_MEMBER.search(body, max(0, end - 24), end)
         if member is None:
             return members[::-1]
-        value = float(member.group("num").replace(",", ""))
+        value = to_number(member.group("num"))
         word = member.group("mag") or next(
             (w for w, f in MAGNITUDES.items() if f == figure.magnitude and w != "个亿"), ""
         )

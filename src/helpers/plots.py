@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 FONT_FAMILY = "Noto Sans SC"
+MAX_BARS = 30  # more bars than this do not read on a page; the rest stay in the table
 
 
 @lru_cache(maxsize=1)
@@ -94,12 +95,15 @@ def words_heatmap(
     top: int = 20,
     labels: dict | None = None,
     title: str = "词语 × 文章",
+    max_columns: int = 20,
 ) -> plt.Figure:
     """A words × articles heatmap of counts for the ``top`` words of the bulletin.
 
     Args:
         frequencies: :func:`helpers.topics.word_frequencies`.
         labels: article_id → column label (e.g. a short headline); ids where absent.
+        max_columns: at most this many articles, those using the top words most (in page
+            order); the title says how many it leaves out.
     """
     words = frequencies.groupby("word")["count"].sum().sort_values(ascending=False).head(top).index
     table = (
@@ -109,7 +113,9 @@ def words_heatmap(
         )
         .reindex(words)
     )
-    fig, ax = _figure(max(6, 0.9 * table.shape[1] + 3), max(4, 0.32 * len(table) + 1.5))
+    table, note = _most_used(table, max_columns, "用词最多")
+    title += note
+    fig, ax = _figure(max(6, 0.6 * table.shape[1] + 3), max(4, 0.32 * len(table) + 1.5))
     image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
     ax.set_yticks(range(len(table)), table.index)
     columns = [str((labels or {}).get(c, c)) for c in table.columns]
@@ -136,11 +142,32 @@ def words_heatmap(
     return fig
 
 
+def _most_used(
+    table: pd.DataFrame, most: int, measure: str, rest: str = "；其余见下表"
+) -> tuple[pd.DataFrame, str]:
+    """The ``most`` articles (columns) of ``table`` with the largest sums, in page order,
+    and the note a title gives where others are left out (``rest``: where they are)."""
+    if table.shape[1] <= most:
+        return table, ""
+    kept = table.sum().sort_values(ascending=False, kind="stable").index[:most]
+    note = f"（图中为{measure}的{most}篇，共{table.shape[1]}篇{rest}）"
+    return table[sorted(kept)], note
+
+
 def topic_shares_chart(
-    labels: pd.DataFrame, *, names: dict | None = None, title: str = "各文章主题构成"
+    labels: pd.DataFrame,
+    *,
+    names: dict | None = None,
+    title: str = "各文章主题构成",
+    max_bars: int = MAX_BARS,
 ) -> plt.Figure:
     """Stacked horizontal bars: each article's topic shares (from
-    :func:`helpers.topics.topic_labels`)."""
+    :func:`helpers.topics.topic_labels`); at most ``max_bars`` articles, those with the
+    most topic words, and the title says how many it leaves out."""
+    hits = labels.pivot_table(index="article_id", columns="topic", values="hits", fill_value=0)
+    kept, note = _most_used(hits.T, max_bars, "主题词最多")
+    title += note
+    labels = labels[labels["article_id"].isin(kept.columns)]
     table = labels.pivot_table(index="article_id", columns="topic", values="share", fill_value=0)
     table = table[table.sum().sort_values(ascending=False).index]
     fig, ax = _figure(9, max(3, 0.45 * len(table) + 1.5))
@@ -257,6 +284,7 @@ class _CloudLayout:
     gap: int = 12
     title_size: int = 22
     label_size: int = 15
+    max_clouds: int = 12  # one cloud per article, for so many at most: a page, not a scroll
 
 
 CLOUDS = _CloudLayout()
@@ -290,7 +318,10 @@ def word_cloud_image(
             font_path=words_font,
         )
         return _titled([(cloud.to_image(), "")], title, columns=1)
-    ids = list(dict.fromkeys(frequencies["article_id"]))
+    words = frequencies.groupby("article_id", sort=False)["count"].sum()
+    shown, note = _most_used(words.to_frame().T, CLOUDS.max_clouds, "词数最多", rest="")
+    ids = list(shown.columns)
+    title += note
     tiles = [
         (
             word_cloud(
@@ -355,7 +386,6 @@ def short_titles(articles: pd.DataFrame, *, width: int = 12) -> dict:
     return names
 
 
-MAX_BARS = 30  # more bars than this do not read on a page; the rest stay in the table
 _CONTEXT = 8  # characters of the sentence before a figure, where it names no subject
 # What stands between those words and the figure: a basis, a change verb, a qualifier.
 _FOOTNOTE_MARK = re.compile(r"[［\[]\d+[］\]]")  # 产能利用率［15］: a communiqué's note number
