@@ -339,3 +339,12 @@ def test_a_bylined_dateline_inside_a_story_adds_its_reporter_and_keeps_its_text(
         articles = parse_articles(render(items))
         assert articles["reporters"].tolist() == [["张三", "王敏"]], name
         assert "新华社北京3月7日电（记者 王敏）" in articles.loc[0, "body"], name
+
+
+def test_a_dateline_joined_to_the_line_after_it_is_body_not_a_crash():
+    """Found by fuzzing: 本报讯 alone on a line, joined to a line that follows a blank line,
+    reads as no dateline any more; its text stays in the body."""
+    text = "数字\n\n\u3000\u3000本报讯 \n\n,7月13日,人次近日重庆日报记者 齐岚森 摄八五第万。\n"
+    articles = parse_articles(text)
+    assert articles.loc[0, "body"].startswith("本报讯,7月13日")
+    assert pd.isna(articles.loc[0, "dateline"])

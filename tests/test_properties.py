@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import assert_no_line_lost
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import BulletinError
@@ -48,6 +48,14 @@ FRAGMENTS = [
     "”",
     "（",
     "）",
+    "# ",
+    "<doc>",
+    "<contenttitle>",
+    "</contenttitle>",
+    "<content>",
+    "</content>",
+    "</doc>",
+    "[原文](http://x)",
 ]
 pieces = st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=8))
 
@@ -61,6 +69,81 @@ def test_any_text_parses_losslessly_or_raises_the_documented_error(raw):
     except BulletinError:
         return
     assert_no_line_lost(text, plain_records_of(records))
+
+
+# Pieces of numbers, units and the words around them, to throw at the figure reader.
+NUMBER_PIECES = [
+    *"0123456789.,，、%％-—~～至到",
+    *"零一二两三四五六七八九十百千万亿点半壹贰叁佰仟",
+    "￥",
+    "¥",
+    "$",
+    "US$",
+    "元",
+    "亿元",
+    "万元",
+    "美元",
+    "港币",
+    "欧元",
+    "块",
+    "毛",
+    "个百分点",
+    "倍",
+    "番",
+    "折",
+    "成",
+    "千分之",
+    "万分之",
+    "人次",
+    "吨",
+    "平方米",
+    "同比增长",
+    "下降",
+    "降幅收窄",
+    "增幅回落",
+    "比上年",
+    "最高",
+    "不少于",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "以上",
+    "左右",
+    "多",
+    "余",
+    "第",
+    "年",
+    "月",
+    "日",
+    "资金",
+    "奖励",
+    "补助",
+    "总投资",
+    "。",
+    "，",
+    "\n",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=30).map("".join))
+@example("合计￥1，633，242.82元")  # found by fuzzing: full-width separators after ￥
+@example("超9\n-￥6九下降")  # a range across a line break
+@example("20 至 50万元")  # a range's low end with a space after it
+@example("，百毛三元不少于美元不少于7月13日,平方米仟重庆日报 2023年3月8日 星期三 第3版")
+def test_any_figures_are_read_without_error_and_found_in_their_sentence(raw):
+    """Whatever numbers and units a page holds, extract_figures returns rows (or the reading
+    stage refuses the page), and every figure's text stands in its sentence."""
+    from helpers import extract_figures, parse_articles
+
+    try:
+        articles = parse_articles("数字\n\n\u3000\u3000本报讯 " + raw + "。\n")
+    except BulletinError:
+        return
+    figures = extract_figures(articles)
+    for row in figures.itertuples():
+        assert row.text in row.sentence and row.text == row.text.strip(), (row.text, row.sentence)
 
 
 def plain_records_of(records):

@@ -254,3 +254,14 @@ def test_rjieba_fast_counts_equal_counting_tagged_pairs_on_corpus_pages(corpus):
         text[:30] for text in texts if _fast_rows(text) != _counted_from_tagged_pairs(text)
     ]
     assert len(texts) > 50 and not different, different[:3]
+
+
+def test_keywords_of_a_page_with_no_counted_word_are_an_empty_table():
+    """Found by fuzzing: no word kept left the weights a string column."""
+    page = parse_articles(
+        "数字\n\n\u3000\u3000本报讯 ，百毛三元不少于美元不少于7月13日,平方米仟"
+        "重庆日报 2023年3月8日 星期三 第3版。\n"
+    )  # page furniture only: no word counts
+    for by in ("article", "bulletin"):
+        found = keywords(page, by=by)
+        assert found.empty and found["weight"].dtype == "float64"

@@ -736,7 +736,7 @@ _RANGE_HEAD = re.compile(
     rf"""(?<![\d.])(?P<num>{_AR}|{_CN}|[{_SINGLE}])     # the low end: 20, 两, 八百
     {_SP}(?P<mag>{_MAG})?(?P<unit>%|{_MONEY_UNIT})?     # 万, 元
     (?:[（(]含[）)])?                                   # 1万(含)-5万元
-    \s*(?P<sep>至|到|——|—|--|-|~|～|－)\s*$""",
+    [ \u3000]*(?P<sep>至|到|——|—|--|-|~|～|－)[ \u3000]*$   # never across a line break""",
     re.VERBOSE,
 )
 _RANGE_SEPARATORS = set("至到—-~～－")
@@ -784,12 +784,12 @@ def _unit_less_start(body: str, head: re.Match, figure: _Figure, range_id: int) 
         return None
     value *= _shared_place(head.group("num"), body[figure.start : figure.end])
     word = _shared_magnitude(value, word, figure)
-    separator = head.start("sep")
+    low = body[head.start() : head.start("sep")].rstrip(" \u3000")  # 20 至 50万元: "20"
     return _Figure(
         figure.kind,
-        body[head.start() : separator].strip(),
+        low,
         head.start(),
-        separator,
+        head.start() + len(low),
         value,
         word + _LEADING_MAGNITUDE.sub("", figure.unit),
         magnitude=MAGNITUDES.get(word, 1.0),

@@ -471,7 +471,11 @@ def _tfidf_keywords(frequencies: pd.DataFrame, *, top: int, by: str) -> pd.DataF
         kept = kept.groupby("word", as_index=False)["count"].sum().assign(article_id=None)
     weight = kept["count"] / kept.groupby("article_id", dropna=False)["count"].transform("sum")
     ranked = (
-        kept.assign(keyword=kept["word"], weight=weight * kept["word"].map(table).fillna(median))
+        kept.assign(
+            keyword=kept["word"],
+            # float even where no word is kept: an empty map would keep the words' str dtype
+            weight=weight * kept["word"].map(table).astype("float64").fillna(median),
+        )
         .sort_values(["weight", "keyword"], ascending=[False, True], kind="stable")
         .groupby("article_id", dropna=False, sort=False)
         .head(top)
