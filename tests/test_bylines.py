@@ -209,7 +209,7 @@ def test_closing_datelines():
     assert match_closing_dateline("（记者 张三）").names == {"reporters": ["张三"]}
     assert match_closing_dateline("（简称“M9协作网”）") is None
     # a bracketed word that is no name signs nothing: a column tag, a part number
-    for text in ("（人民时评）", "（下）", "（完）", "（节目单）"):
+    for text in ("（人民时评）", "（下）", "（完）", "（节目单）", "（记者手记）", "（记者观察）"):
         assert match_closing_dateline(text) is None, text
 
 

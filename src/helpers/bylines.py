@@ -377,7 +377,7 @@ def match_closing_dateline(text: str) -> Dateline | None:
         inner.raw = text
         return inner
     dated = match_dateline(text)
-    if dated and not dated.rest and dated.raw == text:
+    if dated and not dated.rest and dated.raw == text and (dated.agency or _named(dated.names)):
         return dated
     contributors = _CONTRIBUTORS.match(_SPACED_IN_LIST.sub(r"\1\2", text))
     if contributors:
@@ -386,9 +386,14 @@ def match_closing_dateline(text: str) -> Dateline | None:
     closing = _CLOSING_BYLINE.match(text)
     if closing:
         org, names = parse_byline(closing.group("byline"))
-        if names:
+        if _named(names):  # （记者 张三）, not the column label （记者手记）
             return Dateline(raw=text, rest="", agency=org, names=names)
     return _closing_name(text)
+
+
+def _named(names: dict[str, list[str]]) -> bool:
+    """Does a byline name a person: a surname first, or a foreign name with its dot?"""
+    return any(is_bare_name(n) or "·" in n for found in names.values() for n in found)
 
 
 def _closing_name(text: str) -> Dateline | None:
