@@ -243,9 +243,10 @@ def _cells(text: str) -> int:
 
 def test_money_in_csv_has_no_float_noise(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("项目投资\n\n　　本报讯 项目总投资4.6亿元。\n", encoding="utf-8")
+    page.write_text("项目投资\n\n　　本报讯 项目总投资4.6亿元，二期303.6亿元。\n", encoding="utf-8")
     result = run("figures", str(page), "--format", "csv")
     assert "460000000.0" in result.stdout and "459999999" not in result.stdout
+    assert "30360000000.0" in result.stdout and "30360000000.000004" not in result.stdout
 
 
 def test_archive_reports_each_failure_once(tmp_path, sample_path):

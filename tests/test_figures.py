@@ -161,6 +161,14 @@ def test_money_amounts(sentence, text, value, unit, amount, currency):
         ("年度过千亿元。", "千亿元", "over"),
         ("两人科室相距不过百米。", "百米", "at_most"),
         ("经过百万公里测试。", "百万公里", ""),
+        # found by a new user's trial
+        ("零售额突破百亿元。", "百亿元", "over"),
+        ("海外营收约合人民币80亿元。", "80亿元", "approx"),
+        ("每家最高可获得50万元奖励。", "50万元", "at_most"),
+        ("资金支持最高可达500万元。", "500万元", "at_most"),
+        ("单个项目最高投资达120亿元。", "120亿元", "at_most"),
+        ("每人最多可领取2000元补贴。", "2000元", "at_most"),
+        ("增速达20%以上。", "20%", "at_least"),
     ],
 )
 def test_qualifiers(sentence, text, qualifier):

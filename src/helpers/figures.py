@@ -110,7 +110,7 @@ _AR = r"\d{1,3}(?:[,，]\d{3})+\.\d+|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = rf"""
     [{_CN_CHARS}][{_CN_CHARS}点]+            # two characters or more: 四千五百, 三点五
   | [{_SINGLE}](?=[成倍])                   # one digit before 成/倍: 七成, 增长一倍
-  | (?<=[近约超逾达过上])[百千万亿]          # a bare magnitude after a qualifier: 近百亿元, 过万元
+  | (?<=[近约超逾达过上破])[百千万亿]  # a bare magnitude after a qualifier: 近百亿元, 突破千亿元
   | [{_SINGLE}](?=(?:{_MONEY_UNIT})|个亿)  # one digit before money: 十美元, 两元, 两个亿
   | [{_SINGLE}](?=个?百分点)              # 六个百分点
   | 十(?=[余多])                             # 十多欧元
@@ -142,7 +142,7 @@ _CANDIDATE = re.compile(
       | (?<=十)几                                                   # 十几块钱
       | (?<=[几数][十百千万亿])[{_CN_CHARS}]*{_SP}[{_UNIT_FIRST}]     # 几千元, 数百亿元
       | (?<=[￥¥]){_SP}\d                                          # ￥300
-      | (?<=[近约超逾达过上][百千万亿])[余多]?{_SP}[{_UNIT_FIRST}]  # 近百亿元
+      | (?<=[近约超逾达过上破][百千万亿])[余多]?{_SP}[{_UNIT_FIRST}]  # 近百亿元
       | (?<=[{_SINGLE}])(?:[成倍余多折]|个?百分点)                     # 七成, 十多, 六个百分点
       | (?<=\d)[\d.]*折                                             # 75折
       | (?<=[百千万])分之 | (?<=翻)[一两二三四]番 | (?<=半)成         # 百分之, 翻番, 半成
@@ -313,7 +313,7 @@ def _chinese(body: str, start: int, numeral: str, magnitude_word: str | None, un
         return None
     if _DIGIT_PAIR.search(numeral.partition("点")[0]):  # 三点一四: decimals may pair
         return None
-    if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上"):
+    if bare and not (numeral[0] in "百千万亿" and previous in "近约超逾达过上破"):
         return None
     if bare and (
         numeral == "百" and unit == "度" or previous == "过" and body[start - 2 : start] == "通过"
@@ -519,11 +519,15 @@ def _complete(body: str, figure: _Figure) -> None:
 # Qualifiers: 最高5万元, 不少于1亿元, 约3000元, 50万元以上.
 
 _PRE_QUALIFIER = re.compile(
-    rf"(?P<q>{_alternation(QUALIFIERS_BEFORE)})"
-    r"(?P<gap>补助|奖励|资助|补贴|奖补|支持|可获|给予|投入|达到|达|为)?$"
+    rf"""(?P<q>{_alternation(QUALIFIERS_BEFORE)})
+    (?P<gap>补助|奖励|资助|补贴|奖补|支持|给予|投入|达到|达|为      # 最高奖励, 最高达
+      |可(?:获得|获|达到|达|领取|享受|申请|得到)|获得|领取|享受      # 最高可获得, 最多可领取
+      |投资达|投资)?                                                # 最高投资达
+    (?:人民币)?$                                                    # 约合人民币80亿元""",
+    re.VERBOSE,
 )
 _NOT_EXCEEDING = set("通经不越错难胜")  # 通过, 经过, 不过...: 过 that does not mean "more than"
-_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上")
+_PRE_QUALIFIER_LAST = set("于低少过高多至到足破约近为超逾助励贴补持获予入达上得取受请资合币")
 _POST_QUALIFIER = re.compile(rf"(?:[（(]含[）)])?(?P<q>{_alternation(QUALIFIERS_AFTER)})")
 
 
@@ -723,8 +727,8 @@ def _set_change(figure: _Figure, verb: str, basis: str | None, qualifier: str) -
     sign = _measured_sign(verb)
     down = sign < 0 if sign is not None else verb.startswith(tuple(CHANGE_DOWN))
     figure.direction = "down" if down or figure.value < 0 else "up"
-    if qualifier:
-        figure.qualifier = QUALIFIERS_BEFORE.get(qualifier, "")
+    if QUALIFIERS_BEFORE.get(qualifier):  # 达 says nothing: a 以上 after the rate still counts
+        figure.qualifier = QUALIFIERS_BEFORE[qualifier]
     if down and figure.value > 0:
         figure.value, figure.pct = -figure.value, -figure.pct
 
@@ -1002,7 +1006,7 @@ _TAIL_WORDS = [
     *"超额 不过 每年 每月 每次 共 又 已 为 是 有 达 了 到 至 于 能 可 将 仅 只 就 还".split(),
     *"也 都 均 每 按 同 与 和 及 的 在 从 以 把 由 打 按 享 、 ： :".split(),
     *"大幅 小幅 明显 稳步 持续 快速 较快 继续 进一步 逐步 显著 同步 平稳".split(),  # 进口大幅增长
-    *"首次 首度 再次 年均 折合 约合 大约合 折".split(),  # 规模首次突破, 年均增长, 折1381亿美元
+    *"首次 首度 再次 年均 折合 约合 大约合 折 人民币".split(),  # 规模首次突破, 折1381亿美元
 ]
 _TAIL_FIRST = "".join(sorted({re.escape(w[0]) for w in _TAIL_WORDS}))
 # Each word's first character is tested before the words (three times faster).
@@ -1246,8 +1250,11 @@ def _figures_of(body: str, first_range_id: int, windows: list) -> list[_Figure]:
 def _row(article_id, field: str, figure: _Figure, subject, sentence: str) -> tuple:
     kind = figure.kind
     counted = kind in ("count", "measure")
-    # rounded to a millionth: 4.6亿 is 460000000, not the product's 459999999.99999994
-    amount = round(figure.value * figure.magnitude, 6) if kind == "money" or counted else None
+    # to twelve significant digits, no more than a text writes: 4.6亿 is 460000000, not the
+    # product's 459999999.99999994, and 303.6亿 30360000000, not 30360000000.000004
+    amount = (
+        float(f"{figure.value * figure.magnitude:.12g}") if kind == "money" or counted else None
+    )
     return (
         article_id,
         field,

@@ -155,6 +155,7 @@ QUALIFIERS_BEFORE = {
     "约": "approx",
     "大约": "approx",
     "约为": "approx",
+    "约合": "approx",  # 约合人民币80亿元: about, once converted
     "近": "approx",
     "将近": "approx",
     "接近": "approx",
