@@ -160,6 +160,35 @@ def test_archive_command(folder, tmp_path):
     assert second.stderr.count("bulletin: error:") == 1 and "broken.txt" in second.stderr
 
 
+def test_archive_command_writes_this_runs_tables_typed(tmp_path, sample_path):
+    """The tables the command prints the folder of hold the files of this run only (a file
+    deleted since is gone, though the cache keeps it), typed as load_archive returns them;
+    Markdown pages in the folder are bulletins too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample_path.read_bytes())
+    (folder / "b.txt").write_bytes(
+        sample_path.read_bytes().replace("江北嘴".encode(), "江北区".encode())
+    )
+    (folder / "c.md").write_text(
+        "# 晚间新闻\n\n### 南岸出台新政\n\n本报讯 南岸设立资金5亿元。\n", "utf-8"
+    )
+    command = [str(Path(sys.executable).with_name("bulletin")), "archive", str(folder)]
+    command += ["-o", str(tmp_path / "out"), "--words"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0 and first.stdout.startswith("3 bulletins"), first.stderr
+    tables = Path(first.stdout.strip().splitlines()[-1])
+    assert tables == tmp_path / "out" / "archive" / "tables"
+    (folder / "b.txt").unlink()
+    second = subprocess.run(command[:-1], capture_output=True, text=True, timeout=300)
+    assert second.stdout.startswith("2 bulletins"), second.stdout
+    articles = pd.read_parquet(tables / "articles.parquet")
+    assert sorted(Path(f).name for f in articles["source_file"].unique()) == ["a.txt", "c.md"]
+    figures = pd.read_parquet(tables / "figures.parquet")
+    assert str(figures["page"].dtype) == "Int64" and str(figures["range_id"].dtype) == "Int64"
+    assert not (tables / "words.parquet").exists()  # not asked for this time
+
+
 def test_bad_arguments(tmp_path):
     with pytest.raises(ValueError, match="engine"):
         load_archive(tmp_path, engine="spark")

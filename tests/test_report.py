@@ -386,3 +386,5 @@ def test_files_of_the_same_name_get_folders_of_their_own(tmp_path):
         for name in ("day", "day-2")
     )
     assert "江北嘴" in day and HEADLINES[0] in day2  # each folder holds its own page
+    # pages shown with their code keep no parameter cell: no path of this machine goes out
+    assert "open_bulletin" in day and str(tmp_path) not in day and "# Parameters" not in day

@@ -91,14 +91,21 @@ class Archive:
         )
 
 
+# The files of a folder read as bulletins: plain text, and Markdown pages (helpers.markup).
+BULLETIN_SUFFIXES = (".txt", ".md", ".markdown")
+
+
 def find_bulletins(paths_or_glob) -> list[Path]:
-    """Bulletin files from a folder (``*.txt`` below it), a glob, a file, or a list of them."""
+    """Bulletin files from a folder (``*.txt``, ``*.md`` below it), a glob, a file, or a list
+    of them."""
     items = [paths_or_glob] if isinstance(paths_or_glob, (str, Path)) else list(paths_or_glob)
     found: list[Path] = []
     for item in items:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.txt") if p.is_file())
+            found += sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file()
+            )
         elif path.exists():
             found.append(path)
         else:

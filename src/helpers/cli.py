@@ -247,14 +247,15 @@ def _report_command(commands) -> None:
 def _archive_command(commands) -> None:
     archive = commands.add_parser("archive", help="many bulletins at once, cached as Parquet")
     archive.add_argument(
-        "source", metavar="DIR_OR_GLOB", help="a folder of .txt bulletins, or a glob"
+        "source", metavar="DIR_OR_GLOB", help="a folder of .txt or .md bulletins, or a glob"
     )
     archive.add_argument(
         "-o",
         "--output",
         type=Path,
         default=PROCESSED_DIR,
-        help="folder for the Parquet tables (default: data/processed/); they go in archive/",
+        help="folder for the Parquet tables (default: data/processed/): this run's in "
+        "archive/tables/, the cache of every file read in archive/",
     )
     archive.add_argument("--engine", choices=["local", "dask"], default="local")
     archive.add_argument("--workers", type=_positive, help="processes (default: every core)")
@@ -404,16 +405,31 @@ def _archive(args) -> int:
         where = "" if row.source_file in str(row.reason) else f"{row.source_file}: "
         print(f"bulletin: error: {where}{row.reason}", file=sys.stderr)
     files = result.articles["source_file"].nunique() if len(result.articles) else 0
+    tables = _write_tables(result, folder / "tables")
     print(
-        f"{files} bulletins, {len(result.articles)} items, {len(result.figures)} figures"
+        f"{files} bulletin{'' if files == 1 else 's'}, {len(result.articles)} items, "
+        f"{len(result.figures)} figures"
         + (f", {len(result.words)} word counts" if result.words is not None else "")
         + (f", {len(result.entities)} names" if result.entities is not None else "")
         + f"; {result.processed} processed, {result.cached} from the cache, "
         + f"{len(result.failures)} failed"
         + f"; {time.perf_counter() - started:.1f} s"
     )
-    print(folder)
+    print(tables)
     return 0 if result.failures.empty else EXIT_BAD_INPUT
+
+
+def _write_tables(result, folder: Path) -> Path:
+    """This run's tables as Parquet, typed as ``load_archive`` returns them (the cache beside
+    them holds every file ever read); a table this run did not make is removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("articles", "figures", "words", "entities", "failures"):
+        table, path = getattr(result, name), folder / f"{name}.parquet"
+        if table is None:
+            path.unlink(missing_ok=True)
+        else:
+            table.to_parquet(path, index=False)
+    return folder
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -136,6 +136,13 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
         exclude_output_prompt=True,
     )
     notebook = nbformat.read(str(executed), as_version=4)
+    # The parameter cells say where the files lay on this machine (absolute paths): a report
+    # that is sent keeps its analysis, not them.
+    notebook.cells = [
+        cell
+        for cell in notebook.cells
+        if not _PARAMETER_TAGS & set(cell.get("metadata", {}).get("tags", []))
+    ]
     notebook.metadata["title"] = title  # the page title; nbconvert escapes it
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _with_alt_texts(body, notebook)
@@ -146,6 +153,7 @@ def export_html(executed: Path, target: Path, *, title: str, no_input: bool = Fa
     return target
 
 
+_PARAMETER_TAGS = {"parameters", "injected-parameters"}
 _NO_ALT = 'alt="No description has been provided for this image"'
 
 
