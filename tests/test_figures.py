@@ -169,6 +169,8 @@ def test_money_amounts(sentence, text, value, unit, amount, currency):
         ("单个项目最高投资达120亿元。", "120亿元", "at_most"),
         ("每人最多可领取2000元补贴。", "2000元", "at_most"),
         ("增速达20%以上。", "20%", "at_least"),
+        ("新签约3亿元。", "3亿元", ""),  # 签约: signed, not 约 "about"
+        ("节约近百万元。", "百万元", "approx"),
     ],
 )
 def test_qualifiers(sentence, text, qualifier):
@@ -638,3 +640,9 @@ def test_money_only_reads_as_every_kind_does(sample_path):
         money = extract_figures(articles, kinds=["money"])
         columns = [c for c in FIGURE_COLUMNS if c != "range_id"]
         assert money[columns].equals(every[columns]), path.name
+
+
+def test_a_size_class_is_no_amount():
+    """亿元以上项目: projects of a hundred million yuan or more, no amount of money (and 签约
+    is no 约 "about" before it)."""
+    assert _rows("全年新签约亿元以上项目56个。", "money") == []

@@ -106,11 +106,13 @@ _UNIT_KIND = {
     **RATE_UNITS,
 }
 _UNITS = _alternation(_UNIT_KIND)
+# 约 that ends a word, not "about": 签约 (signed), 节约, 制约, 预约, 合约, 条约, 公约, 违约...
+_NOT_ABOUT = "[签节制预合条公邀违履特缔践赴]"
 _AR = r"\d{1,3}(?:[,，]\d{3})+\.\d+|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = rf"""
     [{_CN_CHARS}][{_CN_CHARS}点]+            # two characters or more: 四千五百, 三点五
   | [{_SINGLE}](?=[成倍])                   # one digit before 成/倍: 七成, 增长一倍
-  | (?<=[近约超逾达过上破])[百千万亿]  # a bare magnitude after a qualifier: 近百亿元, 突破千亿元
+  | (?<=[近约超逾达过上破])(?<!{_NOT_ABOUT}约)[百千万亿]  # after a qualifier: 近百亿元, 突破千亿元
   | [{_SINGLE}](?=(?:{_MONEY_UNIT})|个亿)  # one digit before money: 十美元, 两元, 两个亿
   | [{_SINGLE}](?=个?百分点)              # 六个百分点
   | 十(?=[余多])                             # 十多欧元
@@ -142,7 +144,7 @@ _CANDIDATE = re.compile(
       | (?<=十)几                                                   # 十几块钱
       | (?<=[几数][十百千万亿])[{_CN_CHARS}]*{_SP}[{_UNIT_FIRST}]     # 几千元, 数百亿元
       | (?<=[￥¥]){_SP}\d                                          # ￥300
-      | (?<=[近约超逾达过上破][百千万亿])[余多]?{_SP}[{_UNIT_FIRST}]  # 近百亿元
+      | (?<=[近约超逾达过上破][百千万亿])(?<!{_NOT_ABOUT}约[百千万亿])[余多]?{_SP}[{_UNIT_FIRST}]
       | (?<=[{_SINGLE}])(?:[成倍余多折]|个?百分点)                     # 七成, 十多, 六个百分点
       | (?<=\d)[\d.]*折                                             # 75折
       | (?<=[百千万])分之 | (?<=翻)[一两二三四]番 | (?<=半)成         # 百分之, 翻番, 半成
@@ -546,6 +548,8 @@ def _qualifier_before(body: str, start: int) -> str:
     )
     if q in ("近", "接近") and before in ("附", "最", "临", "靠", "邻", "接", "将"):
         return ""
+    if q == "约" and re.fullmatch(_NOT_ABOUT, before or "-"):
+        return ""  # 新签约3亿元: signed, not about
     if q in ("上", "过") and body[start : start + 1] not in _MAGNITUDE_CHARS:
         return ""  # 上 and 过 qualify only a bare magnitude: 上万元, 上千万元, 过亿元
     if q == "过" and before in _NOT_EXCEEDING:
@@ -1250,10 +1254,10 @@ def _figures_of(body: str, first_range_id: int, windows: list) -> list[_Figure]:
 def _row(article_id, field: str, figure: _Figure, subject, sentence: str) -> tuple:
     kind = figure.kind
     counted = kind in ("count", "measure")
-    # to twelve significant digits, no more than a text writes: 4.6亿 is 460000000, not the
+    # to fifteen significant digits, what a double holds exactly: 4.6亿 is 460000000, not the
     # product's 459999999.99999994, and 303.6亿 30360000000, not 30360000000.000004
     amount = (
-        float(f"{figure.value * figure.magnitude:.12g}") if kind == "money" or counted else None
+        float(f"{figure.value * figure.magnitude:.15g}") if kind == "money" or counted else None
     )
     return (
         article_id,
