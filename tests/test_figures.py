@@ -197,6 +197,11 @@ def test_qualifiers(sentence, text, qualifier):
         ("增幅回落0.5个百分点。", "pp", -0.5, -0.5, None, "down"),
         ("增速比一季度加快0.4个百分点。", "pp", 0.4, 0.4, None, "up"),
         ("降幅收窄至2.1%。", "growth", -2.1, -2.1, None, "down"),  # a level: still a fall
+        # a comparison of two levels is a change in percentage points only
+        ("增速比全国平均水平高0.9个百分点。", "pp", 0.9, 0.9, None, "up"),
+        ("利率比上月低0.2个百分点。", "pp", -0.2, -0.2, "mom", "down"),
+        ("较去年全年加快1.3个百分点。", "pp", 1.3, 1.3, None, "up"),
+        ("最高5%。", "percent", 5, 5, None, None),
         ("出口增长1.5倍。", "growth", 1.5, 150, None, "up"),
         ("产值翻一番。", "growth", 1, 100, None, "up"),
         ("跌幅为3%。", "growth", -3, -3, None, "down"),

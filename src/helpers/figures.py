@@ -664,7 +664,8 @@ _CHANGE_OBJECT = re.compile(
 _NOT_OBJECT = re.compile(r"[到至为是的占达了约近超逾]")
 # A rate followed by what it is: 以6.2%的年均增速, 8%的降幅.
 _CHANGE_AFTER = re.compile(r"的(?:年均|年平均|平均)?(?P<verb>增速|增幅|增长率|涨幅|增长|降幅|跌幅)")
-_COMPARISONS = ("高于", "高出", "快于", "低于", "慢于")
+# Comparisons of two levels: a change only in percentage points (比全国平均水平高0.9个百分点).
+_COMPARISONS = ("高于", "高出", "快于", "低于", "慢于", "高", "快", "低", "慢")
 
 
 def _change_before(body: str, figure: _Figure) -> tuple[str, str | None, str] | None:
