@@ -179,7 +179,8 @@ QUALIFIERS_AFTER = {
 
 # Change verbs before a rate (增长5.2%, 下降2.1%): a rate after one is a change, not a share.
 CHANGE_UP = (
-    "增长 增加 上升 提高 上涨 扩大 提升 攀升 回升 上调 增 涨 高于 高出 快于 增速 增幅 增长率 涨幅 高 快"
+    "增长 增加 上升 提高 上涨 扩大 提升 攀升 回升 上调 增 涨 高于 高出 快于 增速 增幅 增长率 涨幅 "
+    "高 快"  # 比全国高0.9个百分点: comparisons, read in percentage points only
 ).split()
 CHANGE_DOWN = (
     "下降 减少 降低 回落 下滑 下跌 收窄 缩小 缩减 压减 削减 压缩 缩短 节约 节省 下调 降 跌 减 "
