@@ -192,7 +192,9 @@ def test_qualifiers(sentence, text, qualifier):
         ("较上年同期下降3%。", "growth", -3, -3, "yoy", "down"),
         # a decline that narrows is a rise of the rate; a growth that slows, a fall
         ("降幅收窄1.4个百分点。", "pp", 1.4, 1.4, None, "up"),
-        ("降幅比上月收窄0.6个百分点。", "pp", 0.6, 0.6, None, "up"),
+        ("降幅比上月收窄0.6个百分点。", "pp", 0.6, 0.6, "mom", "up"),
+        ("增速较上年同期回落2个百分点。", "pp", -2, -2, "yoy", "down"),
+        ("降幅比去年同期收窄3.5个百分点。", "pp", 3.5, 3.5, "yoy", "up"),
         ("降幅扩大0.3个百分点。", "pp", -0.3, -0.3, None, "down"),
         ("增幅回落0.5个百分点。", "pp", -0.5, -0.5, None, "down"),
         ("增速比一季度加快0.4个百分点。", "pp", 0.4, 0.4, None, "up"),
@@ -512,6 +514,10 @@ def test_a_list_shares_its_unit_and_its_qualifier():
             id="conversion-carried",
         ),
         pytest.param("经济总量逼近100万亿元。", ["经济总量"], id="bijin"),
+        pytest.param(
+            "每个项目可获得20万至50万元的资金支持。", ["资金", "资金"], id="range-shares-its-noun"
+        ),
+        pytest.param("每户农户可获得最高10万元的免息贷款。", ["免息贷款"], id="received-not-de"),
     ],
 )
 def test_subjects(text, subjects):

@@ -711,6 +711,9 @@ def _apply_change(body: str, figure: _Figure, previous: _Figure | None) -> None:
     _set_change(figure, *found)
 
 
+_BASES_LONGEST_FIRST = sorted(BASES, key=len, reverse=True)  # 比上年同期 before 比上年
+
+
 def _measured_sign(verb: str) -> int | None:
     """The sign of a change led by its measure (降幅收窄: +1, 增幅回落: -1), or None where
     ``verb`` is not led by one (增长, 下降)."""
@@ -728,6 +731,8 @@ def _set_change(figure: _Figure, verb: str, basis: str | None, qualifier: str) -
     if verb in _COMPARISONS and figure.kind != "pp":
         return  # "高于全国平均水平" compares two levels; only pp comparisons are changes
     figure.kind = "pp" if figure.kind == "pp" else "growth"
+    # 降幅比去年同期收窄: a basis said between the measure and its move
+    basis = basis or next((b for b in _BASES_LONGEST_FIRST if b in verb), None)
     figure.basis = BASES.get(basis) if basis else None
     sign = _measured_sign(verb)
     down = sign < 0 if sign is not None else verb.startswith(tuple(CHANGE_DOWN))
@@ -1012,6 +1017,7 @@ _TAIL_WORDS = [
     *"也 都 均 每 按 同 与 和 及 的 在 从 以 把 由 打 按 享 、 ： :".split(),
     *"大幅 小幅 明显 稳步 持续 快速 较快 继续 进一步 逐步 显著 同步 平稳".split(),  # 进口大幅增长
     *"首次 首度 再次 年均 折合 约合 大约合 折 人民币".split(),  # 规模首次突破, 折1381亿美元
+    *"获得 获 得到 领取 享受 申请".split(),  # 可获得20万元: what is received, not 得
 ]
 _TAIL_FIRST = "".join(sorted({re.escape(w[0]) for w in _TAIL_WORDS}))
 # Each word's first character is tested before the words (three times faster).
@@ -1327,12 +1333,13 @@ _KIND_INDEX = FIGURE_COLUMNS.index("kind")
 
 def _share_listed_nouns(body: str, figures: list[_Figure], rows: list[tuple]) -> list[tuple]:
     """规模以上20万元、规模以下15万元的一次性奖励: amounts listed before the one whose noun
-    follows it are that noun too."""
+    follows it are that noun too; so is a range's low end (可获得20万至50万元的资金支持)."""
     for index in range(len(rows) - 2, -1, -1):
         this, following = figures[index], figures[index + 1]
         if this.kind != "money" or following.kind != "money":
             continue
-        if not _LISTED.fullmatch(body[this.end : following.start]):
+        ranged = this.range_id is not None and this.range_id == following.range_id
+        if not (ranged or _LISTED.fullmatch(body[this.end : following.start])):
             continue
         if _OWN_NOUN.match(body, following.end) is None:
             continue
