@@ -378,10 +378,7 @@ class _Fields:
     body: list[str] = field(default_factory=list)
 
     def read_dateline(self, text: str) -> None:
-        found: Dateline | None = match_dateline(text)
-        if found is None:  # a dateline line joined to the next no longer reads as one
-            self.body.append(strip_markup(text))
-            return
+        found: Dateline = match_dateline(text)
         self.dateline = found.raw
         self.agency, self.place, self.month, self.day = (
             found.agency,
@@ -395,18 +392,12 @@ class _Fields:
 
     def read_credit(self, text: str) -> None:
         credit = match_credit(text)
-        if credit is None:  # joined to the next line: body text
-            self.body.append(strip_markup(text))
-            return
         self.credit = text if self.credit is None else f"{self.credit}\n{text}"
         self.agency = self.agency or credit.agency
         _add_names(self.names, {"photographers": credit.photographers})
 
     def read_closing(self, text: str) -> None:
         closing = match_closing_dateline(text)
-        if closing is None:  # joined to the next line: body text
-            self.body.append(strip_markup(text))
-            return
         self.agency, self.place = self.agency or closing.agency, self.place or closing.place
         if self.day is None and closing.day is not None:
             self.month, self.day = closing.month, closing.day

@@ -368,13 +368,11 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Layout]:
             if not _joins(current, paragraphs[index], after, layout):
                 break
             following = paragraphs[index]
+            text, role = current.text + following.text, current.role
+            if role == "dateline" and match_dateline(text) is None:
+                role = "body"  # 本报讯 + ",7月13日…": joined, it reads as no dateline
             current = Paragraph(
-                current.text + following.text,
-                current.first,
-                following.last,
-                current.indent,
-                current.gap,
-                current.role,
+                text, current.first, following.last, current.indent, current.gap, role
             )
             index += 1
         joined.append(current)
