@@ -44,6 +44,8 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .markup import INDENT, page_of
+
 __all__ = [
     "INDENT",
     "Flush",
@@ -62,7 +64,6 @@ __all__ = [
 ]
 
 Item = tuple[list[str], list[str]]
-INDENT = "\u3000\u3000"
 
 
 class Flush(str):
@@ -100,12 +101,7 @@ def as_is(items: Iterable[Item]) -> str:
     >>> as_is([])
     ''
     """
-    blocks = []
-    for titles, body in items:
-        parts = ["\n".join(titles), "\n".join(_indented(body))]
-        blocks.append("\n\n".join(part for part in parts if part))
-    text = "\n\n".join(block for block in blocks if block)
-    return text + "\n" if text else ""
+    return page_of((titles, _indented(body)) for titles, body in items)
 
 
 def web(items: Iterable[Item]) -> str:

@@ -29,7 +29,7 @@ import html
 import logging
 import re
 
-__all__ = ["RECORD_TAGS", "from_markup", "is_markdown", "is_news_records"]
+__all__ = ["RECORD_TAGS", "from_markup", "is_markdown", "is_news_records", "page_of"]
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +146,15 @@ def _markdown_items(text: str) -> list[tuple[list[str], list[str]]]:
 
 
 def _render(items: list[tuple[list[str], list[str]]]) -> str:
-    blocks = []
-    for titles, body in items:
-        parts = ["\n".join(titles), "\n".join(INDENT + p for p in body)]
-        blocks.append("\n\n".join(part for part in parts if part))
-    page = "\n\n".join(block for block in blocks if block)
+    return page_of((titles, [INDENT + p for p in body]) for titles, body in items)
+
+
+def page_of(blocks) -> str:
+    """A page of (title lines, body lines) blocks as a People's Daily page sets it: the
+    title lines, a blank line, the body lines as given; a blank line between blocks."""
+    texts = []
+    for titles, body in blocks:
+        parts = ["\n".join(titles), "\n".join(body)]
+        texts.append("\n\n".join(part for part in parts if part))
+    page = "\n\n".join(text for text in texts if text)
     return page + "\n" if page else ""
