@@ -36,22 +36,38 @@ the other places of the article, then of the bulletin.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, chain, compress
+from importlib.metadata import version
+from itertools import chain
+from operator import itemgetter
+from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import tables
 from .articles import parse_articles
 from .bylines import surnames
-from .gazetteer import Place, _support, gazetteer, resolve
+from .cache import pickled
+from .gazetteer import Place, _fingerprint, _support, gazetteer, resolve
+from .paths import LEXICON_DIR
 from .terms import base_segmenter
-from .topics import _tags_alone, article_text, default_segmenter
+from .topics import (
+    RJIEBA_TAGS,
+    TERMS,
+    _tags_alone,
+    _user_words,
+    article_text,
+    default_segmenter,
+    rjieba_cut,
+    rjieba_segmenter,
+)
 from .vocab import entity_words
 
 __all__ = [
@@ -78,8 +94,7 @@ _MAX_PLACE_WORDS = 4  # words one full place name may be cut into (江北 城 �
 _ROLLUP = ("county", "city", "province", "country")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One name as it stands in a text: ``type`` place, org or person; ``start``/``end``
     its offsets."""
 
@@ -98,13 +113,11 @@ class _Word:
 
 
 class _Words(Sequence):
-    """The words of a text and their tags, each a :class:`_Word` when looked at: most are
-    never looked at (only those a name may begin with, and their neighbours).
-    ``tag_by_word``: each word has one tag wherever it stands (rjieba's)."""
+    """Words of a text with their tags and offsets, each a :class:`_Word` when looked at:
+    the words of a stretch of text a rule reads word by word (:meth:`_Coded.words`)."""
 
-    def __init__(self, texts: Sequence[str], tags: list[str], tag_by_word: bool) -> None:
-        self.texts, self.tags, self.tag_by_word = texts, tags, tag_by_word
-        self.starts = list(accumulate(map(len, texts), initial=0))
+    def __init__(self, texts: list[str], tags: list[str], starts: list[int]) -> None:
+        self.texts, self.tags, self.starts = texts, tags, starts  # starts: one more, the end
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -116,46 +129,419 @@ class _Words(Sequence):
             self.texts[index], self.tags[index], self.starts[index], self.starts[index + 1]
         )
 
-    def indexes(self, keep) -> list[int]:
-        """The positions of the words for which ``keep(word, tag)`` holds: each word (and
-        tag) judged once in the process, then picked out without a Python step per word."""
-        judged = _JUDGED.setdefault((keep, self.tag_by_word), {})
-        keys = self.texts if self.tag_by_word else list(zip(self.texts, self.tags, strict=True))
-        unseen = set(keys).difference(judged)
-        if unseen:
-            tag_of = dict(zip(self.texts, self.tags, strict=True))
-            for key in unseen:
-                judged[key] = keep(key, tag_of[key]) if self.tag_by_word else keep(*key)
-        return list(compress(range(len(keys)), map(judged.__getitem__, keys)))
+
+# --- words coded for the name grammar -----------------------------------------------------
+#
+# A text is coded character for character, each word by a code as long as itself: a word of
+# several characters by one character saying which names it may begin (block F), one saying
+# what it may be inside a name or beside one (block S) and fillers; a word of one character
+# by one character saying both (block U). The rules of names are then one regular expression
+# over the codes (_GRAMMAR): the regex engine walks the words, a match's offsets are the
+# name's offsets in the text, and Python steps in only for each name found and for each word
+# met the first time in the process.
+
+_F, _S, _U, _FILLER = 0xE000, 0xE200, 0x4E00, "\ue600"
+_FIRST_BITS, _SECOND_BITS = 9, 10  # F has 512 characters, S 1024
+_TAGS = RJIEBA_TAGS  # rjieba's tag of each word met, shared with word counts
+_CODES: dict = {}  # the code of each word met (rjieba: by word; jieba: by word and tag)
+_INTERNED: dict[str, str] = {}  # one string per distinct code: a small pickle, fast to load
+
+# What a word may begin (the bits of its F character; of a one-character word, the three
+# marked * are kept in its U character).
+_FULL = 1  # a place's full name in one word: 重庆市
+_PROPER = 2  # * a proper name (ns, nz, nr, nrt, j), which place words may follow: 复华 路
+_SHORT = 4  # a county's short name (南岸, 合作), which 县/市/区 may follow
+_PLACE_WORD = 8  # a place by itself: 江北嘴, 东湖, 成都高新区, a county's short name
+_PERSON = 16  # a person's name
+_ORG_START = 32  # * may begin an organisation's name: 国家, a word tagged nt, nz, j or eng
+_ORG_WORD = 64  # an organisation's name in one word: 工信部
+_MULTI = 128  # the first of the words a place's full name is cut into: 江北 (江北 城 街道)
+_ABBREVIATION = 256  # * a province's one-character name tagged as an abbreviation: 渝
+_ONE_CHARACTER = (_PROPER, _ORG_START, _ABBREVIATION, _MULTI)
+_U_SIZE = 1 << (_SECOND_BITS + len(_ONE_CHARACTER))
+_FILLER_CODE = ord(_FILLER)  # S characters come before it
+# What a word may be inside a name or beside one (the bits of its S or U character).
+_SUFFIX = 1  # a place word of its own: 路, 街道, 县
+_ADMINISTRATIVE = 2  # an administrative suffix: 县 市 区 州 盟 旗 镇 乡
+_INSIDE = 4  # may stand inside an organisation's name: a noun, a name, a head word
+_HEAD = 8  # ends an organisation's name: 大学, 管理部, 人民政府
+_NAME_WORD = 16  # a noun or a name: 与 between two joins one name (地质与地球物理研究所)
+_JOINER = 32  # 与, 和
+_PLACE_VERB = 64  # 在, 来, 赴...: a one-character province name may follow
+_SAY = 128  # 成为, 是, 成立(于)...: a name may stand before it
+_MORE = 256  # a word in the middle of the words a place's full name is cut into: 城
+_LAST = 512  # the last of the words a place's full name is cut into: 街道
+_ADMIN_WORDS = frozenset("县市区州盟旗镇乡")
 
 
-_JUDGED: dict = {}  # (keep function, by word?) -> {word or (word, tag): bool}
+def _code(word: str, tag: str) -> str:
+    """The code of ``word`` (as long as the word) for the name grammar."""
+    first, second = _begins(word, tag), _stands(word, tag)
+    if len(word) == 1:
+        kept = sum(1 << k for k, bit in enumerate(_ONE_CHARACTER) if first & bit)
+        return chr(_U + (kept << _SECOND_BITS) + second)
+    return chr(_F + first) + chr(_S + second) + _FILLER * (len(word) - 2)
 
 
-def _words(text: str, segmenter: str | None) -> _Words:
-    pairs = _tagged(text, segmenter)
-    rjieba = (segmenter or default_segmenter()) == "rjieba"
-    return _Words([w for w, _ in pairs], [t for _, t in pairs], rjieba)
+def _begins(word: str, tag: str) -> int:
+    """What ``word`` may begin: the bits of its F character."""
+    if not _may_begin(word, tag):
+        return 0
+    return sum(bit for bit, test in _BEGIN_TESTS if test(word, tag))
 
 
-_TAGS: dict[str, str] = {}  # rjieba's tag of each word met (it does not depend on context)
+def _stands(word: str, tag: str) -> int:
+    """What ``word`` may be inside a name or beside one: the bits of its S character."""
+    bits = _word_stands().get(word, 0)
+    if _inside_name(word, tag):
+        bits |= _INSIDE | _NAME_WORD
+    return bits | _HEAD if _ends_with_head(word) else bits
 
 
-def _tagged(text: str, segmenter: str | None) -> list[tuple[str, str]]:
-    """The words of ``text`` with their tags, cut by the segmenter without the discovered
-    terms (:func:`helpers.terms.base_segmenter`: its dictionary and ``userdict.txt``), so
-    the names inside a term (中国 in 中国特色社会主义) are read. With rjieba, the text is cut
-    and each word's tag looked up, tagging only the words not met before (a word's tag does
-    not depend on its neighbours): a third of the cost of tagging the text."""
+@lru_cache(maxsize=1)
+def _word_stands() -> dict[str, int]:
+    """The bits of the words the rules name (entity_words.csv, the verbs of _predicated,
+    the words the gazetteer's full names are cut into after their first)."""
+    rules, bits = _rules(), Counter()
+    for word in rules["place_suffix"]:
+        bits[word] |= _SUFFIX | (_ADMINISTRATIVE if word in _ADMIN_WORDS else 0)
+    for word in rules["org_head"]:
+        bits[word] |= _INSIDE
+    for word in ("与", "和"):
+        bits[word] |= _JOINER
+    for word in rules["place_verb"]:
+        bits[word] |= _PLACE_VERB
+    for word in _COPULAS | _FOUNDED | {verb + "于" for verb in _FOUNDED}:
+        bits[word] |= _SAY
+    middle, last = _name_parts()[1:]
+    for word in middle:
+        bits[word] |= _MORE
+    for word in last:
+        bits[word] |= _LAST
+    return dict(bits)
+
+
+def _is_full_word(word: str, tag: str) -> bool:
+    """A place's full name in one word, unless a foreign city's name that is a common word
+    here and not tagged as a name (万象)."""
+    if len(word) < 2 or not _is_full_name(word):
+        return False
+    return tag in ("ns", "nz", "nrt") or not _foreign_city(word)
+
+
+_BEGIN_TESTS = (
+    (_FULL, _is_full_word),
+    (_PROPER, lambda word, tag: tag in _PROPER_TAGS),
+    (_SHORT, lambda word, tag: bool(_short_name_levels(word))),
+    (_PLACE_WORD, lambda word, tag: _is_place_word(word, tag)),
+    (_PERSON, lambda word, tag: _is_person(word, tag)),
+    (
+        _ORG_START,
+        lambda word, tag: (
+            tag in _ORG_START_TAGS or word in _rules()["org_start"] or _is_org_word(word, tag)
+        ),
+    ),
+    (_ORG_WORD, lambda word, tag: _is_org_word(word, tag)),
+    (_MULTI, lambda word, tag: word in _name_parts()[0]),
+    (_ABBREVIATION, lambda word, tag: tag == "j" and word in _rules()["abbreviation"]),
+)
+
+
+@lru_cache(maxsize=1)
+def _name_parts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words the places' full names are cut into when the segmenter cuts them into
+    several (江北城街道: 江北 城 街道): the first words, those in the middle, the last."""
+    names = [name for name in gazetteer().full if len(name) >= 2 and _is_full_name(name)]
+    cuts = [parts for parts in _cut_each(names) if len(parts) > 1]
+    return (
+        frozenset(p[0] for p in cuts),
+        frozenset(w for p in cuts for w in p[1:-1]),
+        frozenset(p[-1] for p in cuts),
+    )
+
+
+def _cut_each(names: list[str]) -> list[list[str]]:
+    """Each name as the segmenter cuts it alone (one call: a line break is never crossed)."""
+    groups: list[list[str]] = [[]]
+    for token in base_segmenter().cut("\n".join(names)):
+        if token == "\n":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return groups
+
+
+# --- the grammar ------------------------------------------------------------------------
+
+
+def _classes(first=None, second=None) -> tuple[str, str, str]:
+    """The F, S and U characters (as the ranges of a character class) of the words whose
+    bits pass ``first`` and ``second`` (None: any)."""
+    firsts = _runs([b for b in range(1 << _FIRST_BITS) if first is None or first(b)])
+    seconds = _runs([b for b in range(1 << _SECOND_BITS) if second is None or second(b)])
+    kept = [k << _SECOND_BITS for k, bits in enumerate(_KEPT_BITS) if first is None or first(bits)]
+    alone = [(k + a, k + b) for k in kept for a, b in seconds]
+    return _ranges(_F, firsts), _ranges(_S, seconds), _ranges(_U, alone)
+
+
+# the bits of F a one-character word's U character keeps, for each value of them
+_KEPT_BITS = [
+    sum(bit for k, bit in enumerate(_ONE_CHARACTER) if kept >> k & 1)
+    for kept in range(1 << len(_ONE_CHARACTER))
+]
+
+
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    """``values`` (ascending) as runs of consecutive values: (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for value in values:
+        if runs and runs[-1][1] == value - 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
+def _ranges(base: int, runs: list[tuple[int, int]]) -> str:
+    """Runs of code values as the ranges of a character class."""
+    ranges = (chr(base + a) + ("-" + chr(base + b) if b > a else "") for a, b in runs)
+    return "".join(ranges) or "\x00"  # no such word: a character no code holds
+
+
+def _word(first=None, second=None) -> str:
+    """A whole word whose bits pass ``first`` and ``second``."""
+    f, s, u = _classes(first, second)
+    return f"(?:[{f}][{s}]{_FILLER}*|[{u}])"
+
+
+def _begun(first=None, second=None) -> str:
+    """A word whose first code character, just read, passed ``first`` (and ``second``): the
+    grammar reads the first character of a word that may begin a name before it tells the
+    names apart, so the regex engine passes over the other words in C."""
+    f, s, u = _classes(first, second)
+    return f"(?:(?<=[{f}])[{s}]{_FILLER}*|(?<=[{u}]))"
+
+
+def _has(*bits: int):
+    return lambda value: all(value & bit for bit in bits)
+
+
+# The places that begin at a word whose first code character was just read, the longest
+# first where two may begin at one word (a full name cut into words is one word by then).
+_PLACE = r"""(?:
+      {proper} {suffix}+                   # a name and place words of its own: 复华 路
+    | {short_only} {admin}+                # a county's short name, a common word: 合作 市
+    | {full}                               # a full name in one word: 重庆市
+    | {place_word}                         # 江北嘴, 东湖, 南岸 (confirmed later)
+    | {abbreviation} {abbreviation_word}+  # one-character province names together: 川渝
+    | {after_place_verb}                   # one alone after a verb of place: 在渝
+)"""
+# A name at each word: an organisation before a place, a place before a person.
+_GRAMMAR = r"""
+    [{begins}]                                        # a word that may begin a name
+    (?:
+      (?P<org>
+          (?: {org_start_name} {joined}?              # a word an organisation may begin
+            | {org_start}                             # with, or a place
+            | (?={place}) {any} )
+          (?: {name_not_head} {joined}? | {inside} ){{0,5}}  # then the words of a name
+          {inside_head}                               # to the last head word: 大学
+        | {org_word}                                  # or one word: 工信部, 中科院
+      )
+    | (?P<place> {place} )
+    | (?P<person> {person} )
+    )
+"""
+_JOINED = r"(?: {joiner} (?={name_word}) )"  # 与 between two words of one name
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> re.Pattern:
+    """The grammar with the classes of its words filled in."""
+    f_pv, s_pv, u_pv = _classes(second=_has(_PLACE_VERB))
+    u_abbreviation = _classes(first=_has(_ABBREVIATION))[2]
+    place = _PLACE.format(
+        proper=_begun(_has(_PROPER)),
+        suffix=_word(second=_has(_SUFFIX)),
+        short_only=_begun(lambda bits: bits & _SHORT and not bits & _PROPER),
+        admin=_word(second=_has(_ADMINISTRATIVE, _SUFFIX)),
+        full=_begun(_has(_FULL)),
+        place_word=_begun(_has(_PLACE_WORD)),
+        abbreviation=_begun(_has(_ABBREVIATION)),
+        abbreviation_word=_word(_has(_ABBREVIATION)),
+        after_place_verb=(
+            f"(?:(?<=[{u_pv}][{u_abbreviation}])|(?<=[{f_pv}][{s_pv}][{u_abbreviation}]))"
+        ),
+    )
+    name_not_head = (lambda bits: bits & _NAME_WORD and not bits & _HEAD,)
+    joined = _JOINED.format(
+        joiner=_word(second=_has(_JOINER)), name_word=_word(second=_has(_NAME_WORD))
+    )
+    grammar = _GRAMMAR.format(
+        begins="".join(_classes(first=lambda bits: bits & ~_MULTI)[::2]),  # F and U
+        org_start_name=_begun(_has(_ORG_START), *name_not_head),
+        joined=joined,
+        org_start=_begun(_has(_ORG_START)),
+        place=place,
+        any=_begun(),
+        name_not_head=_word(None, *name_not_head),
+        inside=_word(second=_has(_INSIDE)),
+        inside_head=_word(second=_has(_INSIDE, _HEAD)),
+        org_word=_begun(_has(_ORG_WORD)),
+        person=_begun(_has(_PERSON)),
+    )
+    return re.compile(grammar, re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words a place's full name may be cut into (the first, then one to three more);
+    a verb a name may be the subject of; any word."""
+    multi, _, multi_alone = _classes(first=_has(_MULTI))
+    more = _word(second=_has(_MORE)) + f"{{0,{_MAX_PLACE_WORDS - 2}}}" + _word(second=_has(_LAST))
+    _, say, say_alone = _classes(second=_has(_SAY))
+    return (
+        re.compile(f"[{multi}{multi_alone}]{_begun(_has(_MULTI))}{more}"),
+        re.compile(f"[{say}{say_alone}]"),  # the S character of a word, or its U character
+        re.compile(_word()),
+    )
+
+
+# --- a text coded -----------------------------------------------------------------------
+
+
+class _Coded:
+    """A text and its code for the name grammar, the full names of places the segmenter
+    cut into words coded as one word (:meth:`join_cut_names`)."""
+
+    def __init__(self, text: str, codes: str, tags_of=None) -> None:
+        self.text, self.codes, self.tags_of = text, codes, tags_of or _tags_of
+        self.codes = self.join_cut_names()
+
+    def join_cut_names(self) -> str:
+        """The codes with each place's full name the segmenter cut into words (江北 城 街道:
+        its first word marked _MULTI, the last _LAST, any others _MORE) coded as one word,
+        a full name: only such runs of words are looked up in the gazetteer."""
+        codes, cut_name, position = self.codes, _patterns()[0], 0
+        while match := cut_name.search(codes, position):
+            end = self._longest_name(match.start(), match.end())
+            if end:
+                codes = codes[: match.start()] + self._joined(match.start(), end) + codes[end:]
+            position = end or match.start() + 1
+            self.codes = codes
+        return codes
+
+    def _longest_name(self, start: int, end: int) -> int:
+        """Where the longest full name of a place from ``start`` ends (at the end of a word
+        before ``end``, two words or more), or 0."""
+        ends = [m.end() for m in _patterns()[2].finditer(self.codes, start, end)][1:]
+        for stop in reversed(ends):
+            if _is_full_name(self.text[start:stop]):
+                return stop
+        return 0
+
+    def _joined(self, start: int, end: int) -> str:
+        """The code of the words in ``[start, end)`` as one word that is a full name: it
+        begins what its first word begins, and stands inside a name where all its words do."""
+        words = self.words(start, end)
+        inside = _INSIDE | _NAME_WORD
+        for text, tag in zip(words.texts, words.tags, strict=True):
+            inside &= _stands(text, tag)
+        first = _begins(words.texts[0], words.tags[0]) | _FULL
+        second = inside | (_HEAD if _ends_with_head(words.texts[-1]) else 0)
+        return chr(_F + first) + chr(_S + second) + _FILLER * (end - start - 2)
+
+    def words(self, start: int, end: int) -> _Words:
+        """The words between ``start`` and ``end`` (from the word ``start`` is in)."""
+        while 0 < start < len(self.codes) and not _begins_word(self.codes[start]):
+            start -= 1
+        spans = [m.span() for m in _patterns()[2].finditer(self.codes, start, end)]
+        texts = [self.text[a:b] for a, b in spans]
+        starts = [a for a, _ in spans] + [spans[-1][1] if spans else start]
+        return _Words(texts, self.tags_of(texts), starts)
+
+
+def _begins_word(character: str) -> bool:
+    return _F <= ord(character) < _S or _U <= ord(character) < _U + _U_SIZE
+
+
+def _coded(text: str, segmenter: str | None) -> _Coded:
+    """``text`` coded for the grammar, cut as the segmenter cuts it without the discovered
+    terms. With rjieba, the cut word counts made is read again (:func:`rjieba_cut`), a
+    term's code being the codes of the words it is made of (新质生产力: 新质, 生产力); each
+    word's code is looked up, worked out only for a word not met before in the process."""
     if (segmenter or default_segmenter()) != "rjieba":
-        return base_segmenter(segmenter).tag(text)
-    cutter = base_segmenter("rjieba")
-    words = cutter.cut(text)
+        pairs = base_segmenter(segmenter).tag(text)
+        codes = "".join(_CODES.get(p) or _CODES.setdefault(p, _code(*p)) for p in pairs)
+        tags = dict(pairs)
+        return _Coded(text, codes, lambda words: [tags.get(w) or _tags_of([w])[0] for w in words])
+    words = rjieba_cut(text)
+    _dictionary_coded()
+    try:
+        return _Coded(text, "".join(itemgetter(*words)(_CODES)) if words else "")
+    except KeyError:
+        _learn(set(words).difference(_CODES))
+        return _Coded(text, "".join(itemgetter(*words)(_CODES)) if words else "")
+
+
+def _learn(words: set[str]) -> None:
+    """Code words not met before, in one call to the tagger: a discovered term by the
+    codes of the words it is made of."""
+    found = sorted(words & _terms())
+    parts = dict(zip(found, _cut_each(found), strict=True)) if found else {}
+    for word in words.difference(parts):
+        parts[word] = [word]
+    alone = set(chain.from_iterable(parts.values())).difference(_TAGS)
+    if alone:
+        _TAGS.update(_tags_alone(rjieba_segmenter(), alone))
+        _TAGS.update((w, "x") for w in alone if w not in _TAGS)  # cut apart when alone
+    for word, pieces in parts.items():
+        code = "".join(_code(piece, _TAGS[piece]) for piece in pieces)
+        _CODES[word] = _INTERNED.setdefault(code, code)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_coded() -> None:
+    """Load the codes of the segmenter's dictionary, its user dictionary and the terms:
+    worked out once per machine (a few seconds) and kept in the user's cache, so a process
+    codes only the words the dictionary lacks (names, numbers)."""
+    _CODES.update(pickled("name-codes", _codes_key(), _dictionary_codes))
+
+
+def _dictionary_codes() -> dict[str, str]:
+    import jieba
+
+    with jieba.get_dict_file() as handle:
+        lines = handle.read().decode("utf-8").splitlines()
+    words = {line.split()[0] for line in lines if line.strip()}
+    words.update(word for word, _, _ in _user_words())
+    _learn(words.difference(_CODES))
+    return {word: _CODES[word] for word in words}
+
+
+def _codes_key() -> str:
+    """What the dictionary's codes are worked out from: this module, the word lists, the
+    gazetteer, the segmenter."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(LEXICON_DIR.glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update((_fingerprint() + version("rjieba") + version("jieba")).encode())
+    return digest.hexdigest()[:16]
+
+
+def _tags_of(words: list[str]) -> list[str]:
+    """rjieba's tags of ``words`` (x for one that is no word of its own), those not met
+    before tagged in one call."""
     unseen = set(words).difference(_TAGS)
     if unseen:
-        _TAGS.update(_tags_alone(cutter, unseen))
-        _TAGS.update((w, "x") for w in unseen if w not in _TAGS)  # cut apart when alone
-    return list(zip(words, map(_TAGS.__getitem__, words), strict=True))
+        _TAGS.update(_tags_alone(rjieba_segmenter(), unseen))
+        _TAGS.update((word, "x") for word in unseen if word not in _TAGS)
+    return [_TAGS[word] for word in words]
+
+
+@lru_cache(maxsize=1)
+def _terms() -> frozenset[str]:
+    return frozenset(word for word, _, _ in _user_words((TERMS,)))
 
 
 @lru_cache(maxsize=1)
@@ -171,18 +557,15 @@ def _ends_with_head(word: str) -> bool:
     if word in rules["org_head"]:
         return True
     # a one-character head ends a longer word (管理部, 航天局), never a two-character one (全部)
-    heads = _heads_by_length()
-    return any(
-        word[-length:] in heads[length]
-        for length in heads
-        if length < len(word) and (length > 1 or len(word) >= 3)
-    )
+    single, longer = _heads_by_length()
+    return word.endswith(longer) or (len(word) >= 3 and word[-1] in single)
 
 
 @lru_cache(maxsize=1)
-def _heads_by_length() -> dict[int, frozenset[str]]:
+def _heads_by_length() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The one-character heads, and the longer ones (for ``str.endswith``)."""
     heads = _rules()["org_head"]
-    return {n: frozenset(h for h in heads if len(h) == n) for n in sorted({len(h) for h in heads})}
+    return frozenset(h for h in heads if len(h) == 1), tuple(h for h in heads if len(h) > 1)
 
 
 # --- places -------------------------------------------------------------------------------
@@ -196,21 +579,6 @@ def _is_full_name(text: str) -> bool:
     return any(len(text) >= 3 or p.level not in ("town", "county") for p in places)
 
 
-def _full_place(words: _Words, i: int) -> int:
-    """The index past the longest run of words from ``i`` that is a place's full name
-    in the gazetteer, or ``i`` where none is."""
-    texts, text, best, prefixes = words.texts, "", i, _prefixes()
-    for j in range(i, min(i + _MAX_PLACE_WORDS, len(texts))):
-        text += texts[j]
-        if text not in prefixes:
-            break
-        if len(text) >= 2 and _is_full_name(text):
-            best = j + 1
-    if best == i + 1 and words.tags[i] not in ("ns", "nz", "nrt") and _foreign_city(texts[i]):
-        return i  # a foreign city's name that is a common word here (万象)
-    return best
-
-
 @lru_cache(maxsize=65536)
 def _foreign_city(text: str) -> bool:
     places = gazetteer().full.get(text, [])
@@ -222,7 +590,12 @@ def _has_place_suffix(word: str) -> bool:
     suffixes = _rules()["place_suffix"]
     if len(word) == 2:
         return suffixes.get(word[-1]) == "nature"
-    return any(word.endswith(s) for s, value in suffixes.items() if value != "closing")
+    return word.endswith(_ending_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _ending_suffixes() -> tuple[str, ...]:
+    return tuple(s for s, value in _rules()["place_suffix"].items() if value != "closing")
 
 
 @lru_cache(maxsize=65536)
@@ -246,12 +619,19 @@ def zone_place(name: str) -> Place | None:
     >>> zone.name, zone.up("city"), zone.up("province")
     ('成都市高新区', '成都市', '四川省')
     """
-    for ending in sorted(_rules()["zone"], key=len, reverse=True):
+    if not name.endswith(_zone_endings()):
+        return None
+    for ending in _zone_endings():
         stem = name[: -len(ending)]
         if name.endswith(ending) and len(stem) >= 2:
             parent = _zone_parent(stem)
             return Place(parent.name + ending, "area", parent) if parent else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _zone_endings() -> tuple[str, ...]:
+    return tuple(sorted(_rules()["zone"], key=len, reverse=True))
 
 
 def _zone_parent(stem: str) -> Place | None:
@@ -262,66 +642,12 @@ def _zone_parent(stem: str) -> Place | None:
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "j"})
 
 
-def _named_with_suffix(words: _Words, i: int) -> int:
-    """The index past a name followed by place words of their own (复华 路, 北城 街 街道,
-    隆林 县), or ``i``. A word that is no proper name (合作, a county's short name too)
-    only takes an administrative suffix (县, 市, 区)."""
-    texts = words.texts
-    proper = words.tags[i] in _PROPER_TAGS
-    if not proper and not _short_name_levels(texts[i]):
-        return i
-    suffixes, j = _rules()["place_suffix"], i + 1
-    while j < len(texts) and texts[j] in suffixes and (proper or texts[j] in _ADMIN):
-        j += 1
-    return j if j > i + 1 else i
-
-
-_ADMIN = frozenset("县市区州盟旗镇乡")
 _SURE_LEVELS = frozenset({"country", "province", "city", "continent"})
 
 
 @lru_cache(maxsize=65536)
 def _short_name_levels(text: str) -> frozenset[str]:
     return frozenset(p.level for p in gazetteer().short.get(text, []))
-
-
-@lru_cache(maxsize=1)
-def _prefixes() -> frozenset[str]:
-    """Every beginning of a place's full name: a run of words that is none stops there."""
-    return frozenset(name[:k] for name in gazetteer().full for k in range(1, len(name) + 1))
-
-
-def _abbreviations(words: _Words, i: int) -> int:
-    """The index past a run of one-character province names tagged as abbreviations."""
-    rules, texts, tags = _rules(), words.texts, words.tags
-    short, j = rules["abbreviation"], i
-    while j < len(texts) and tags[j] == "j" and texts[j] in short:
-        j += 1
-    if j == i + 1 and (i == 0 or texts[i - 1] not in rules["place_verb"]):
-        return i  # alone, a one-character short name stands after 在, 来, 入...
-    return j
-
-
-def _place_at(words: _Words, i: int) -> int:
-    """The index past a place name starting at word ``i``, or ``i``."""
-    end = max(_full_place(words, i), _named_with_suffix(words, i))
-    if end > i:
-        return end
-    if _is_place_word(words.texts[i], words.tags[i]):
-        return i + 1
-    return _abbreviations(words, i)
-
-
-# --- organisations ------------------------------------------------------------------------
-
-
-def _may_start_org(words: _Words, i: int, place_end: int) -> bool:
-    return (
-        words.tags[i] in _ORG_START_TAGS
-        or words.texts[i] in _rules()["org_start"]
-        or place_end > i
-        or _is_org_word(words.texts[i], words.tags[i])
-    )
 
 
 @lru_cache(maxsize=65536)
@@ -339,36 +665,6 @@ def _is_org_word(word: str, tag: str) -> bool:
         return any(word.endswith(h) for h in heads if len(h) > 1)
     # 教育部 names a body alone; 新格局 does not (格局 is a word that ends no name)
     return len(word) == 3 and heads.get(word[-1]) == "alone" and word[1:] not in _rules()["not_org"]
-
-
-def _org_at(words: _Words, i: int, place_end: int) -> int:
-    """The index past the longest organisation name starting at word ``i``, or ``i``
-    (``place_end``: past the place name starting there, if any)."""
-    if not _may_start_org(words, i, place_end):
-        return i
-    texts, tags = words.texts, words.tags
-    last = i + 1 if _is_org_word(texts[i], tags[i]) else i
-    heads = _rules()["org_head"]
-    for j in range(i + 1, min(i + _MAX_ORG_WORDS, len(texts))):
-        if _joins_inside(texts, tags, j):
-            continue  # 地质与地球物理研究所: 与 inside one name
-        if not _inside_name(texts[j], tags[j]) and texts[j] not in heads:
-            break
-        if _ends_with_head(texts[j]):
-            last = j + 1
-    return last
-
-
-def _joins_inside(texts, tags, j: int) -> bool:
-    """Is word ``j`` a 与/和 inside an organisation's name: between two nouns, the one before
-    it ending no name (国家航天局与教育部 are two)?"""
-    return (
-        texts[j] in ("与", "和")
-        and 0 < j < len(texts) - 1
-        and not _ends_with_head(texts[j - 1])
-        and _inside_name(texts[j - 1], tags[j - 1])
-        and _inside_name(texts[j + 1], tags[j + 1])
-    )
 
 
 def _registered(word: str) -> bool:
@@ -415,11 +711,11 @@ def mentions(
     >>> [(m.text, m.type) for m in mentions("重庆市南岸区人民政府与江北嘴的企业在渝签约")]
     [('重庆市南岸区人民政府', 'org'), ('江北嘴', 'place'), ('渝', 'place')]
     """
-    words = _words(text, segmenter)
-    found = _confirmed(_read_words(text, words), list(context))
-    found += _enumerated(text, words, found) + _predicated(text, words)
+    coded = _coded(text, segmenter)
+    found = _confirmed(_read(coded), list(context))
+    found += _enumerated(coded, found) + _predicated(coded)
     found += _defined(text, found)
-    return _one_sense(text, found + _coordinated(text, words, found))
+    return _one_sense(text, found + _coordinated(coded, found))
 
 
 _COMMON_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "t", "m", "q", "r"})
@@ -439,21 +735,17 @@ def _may_begin(word: str, tag: str) -> bool:
     return (
         _is_org_word(word, tag)
         or _is_place_word(word, tag)
-        or (len(word) >= 2 and word in _prefixes())
+        or (len(word) >= 2 and (_is_full_name(word) or word in _name_parts()[0]))
     )
 
 
-def _read_words(text: str, words: _Words) -> list[Mention]:
-    found, past = [], 0
-    for i in words.indexes(_may_begin):
-        if i < past:
-            continue
-        kind, end = _name_at(words, i)
-        if end > i:
-            start, stop = words.starts[i], words.starts[end]
-            found.append(Mention(text[start:stop], kind, start, stop))
-            past = end
-    return found
+def _read(coded: _Coded) -> list[Mention]:
+    """The names the grammar reads in a text's codes, in order."""
+    text = coded.text
+    return [
+        Mention(text[match.start() : match.end()], match.lastgroup, *match.span())
+        for match in _grammar().finditer(coded.codes)
+    ]
 
 
 def _only_short_county(text: str) -> bool:
@@ -495,6 +787,7 @@ _ENUMERATION_END = r"""
     (?![家主员人])                                                # 企业家 are people
 """
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?\n（）()“”\"《》\s]")
+_LAST_CLAUSE_END = re.compile(r".*" + _CLAUSE_END.pattern, re.DOTALL)
 _LAST_JOIN = re.compile(r"(?<=..)(?:和|及|与|以及)(?=..)")
 _LONGEST_BARE_ITEM = 4  # a longer first item may hold words before the name: 解决怡和嘉业
 _NOT_IN_NAME = frozenset({"v", "vd", "d", "p", "c", "r", "m", "q", "f", "u", "uj", "ul", "x", "t"})
@@ -506,14 +799,14 @@ def _enumeration_end() -> re.Pattern:
     return re.compile(_ENUMERATION_END.format(classes=classes), re.VERBOSE)
 
 
-def _enumerated(text: str, words: _Words, read: list[Mention]) -> list[Mention]:
+def _enumerated(coded: _Coded, read: list[Mention]) -> list[Mention]:
     """The names of enumerations of organisations (``A、B和C等企业``); an item that is a
     place's name stays a place (深圳市罗湖区、…等单位: the district stands for its offices)."""
-    places = {(m.start, m.end) for m in read if m.type == "place"}
+    text, places = coded.text, {(m.start, m.end) for m in read if m.type == "place"}
     found = []
     for end in _enumeration_end().finditer(text):
         clause_start = _clause_start(text, end.start())
-        items = _items(text, clause_start, end.start(), words)
+        items = _items(text, clause_start, end.start(), coded.words(clause_start, end.start()))
         found += [
             Mention(text[a:b], "org", a, b) for a, b in items if not _all_places(a, b, places)
         ]
@@ -532,8 +825,14 @@ def _all_places(start: int, end: int, places: set[tuple[int, int]]) -> bool:
 
 
 def _clause_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
+    """Where the clause ``position`` is in begins: past the last mark that ends a clause."""
+    last = _LAST_CLAUSE_END.match(text, 0, position)
+    return last.end() if last else 0
+
+
+def _clause_end(text: str, position: int) -> int:
+    following = _CLAUSE_END.search(text, position)
+    return following.start() if following else len(text)
 
 
 def _items(text: str, start: int, end: int, words: _Words) -> list[tuple[int, int]]:
@@ -583,17 +882,19 @@ def _name_start(words: _Words, start: int, end: int) -> int:
     return first
 
 
-def _coordinated(text: str, words: _Words, found: list[Mention]) -> list[Mention]:
+def _coordinated(coded: _Coded, found: list[Mention]) -> list[Mention]:
     """The names ending in an organisation's head word listed (A、B、C) beside a name
     already read as an organisation: 教育部、工信部、自然资源部."""
     orgs = {(m.start, m.end) for m in found if m.type == "org"}
     ends = sorted(end for _, end in orgs)
-    coordinated = []
-    for clause in _LIST.finditer(text):
+    text, coordinated = coded.text, []
+    for clause in _lists(text, ends):
         if not _holds_an_end(ends, clause.start(), clause.end()):
             continue  # no organisation in the list: nothing to go by
         end = text.find("等", clause.end() - len(clause.group().rsplit("、", 1)[-1]), clause.end())
-        items = _items(text, clause.start(), clause.end() if end < 0 else end, words)
+        stop = clause.end() if end < 0 else end
+        words = coded.words(clause.start(), stop)
+        items = _items(text, clause.start(), stop, words)
         items = [(_name_start(words, *items[0]), items[0][1])] + items[1:] if items else []
         if any(item in orgs for item in items):
             coordinated += [
@@ -604,13 +905,31 @@ def _coordinated(text: str, words: _Words, found: list[Mention]) -> list[Mention
     return coordinated
 
 
+def _lists(text: str, ends: list[int]):
+    """The enumerations (A、B、C) of the clauses of ``text`` that hold the end of a name
+    in ``ends`` and a 、."""
+    starts = set()
+    for end in ends:
+        start = _clause_start(text, end)
+        if start not in starts:
+            starts.add(start)
+            stop = _clause_end(text, end)
+            if "、" in text[start:stop]:
+                yield from _LIST.finditer(text, start, stop)
+
+
 def _holds_an_end(ends: list[int], start: int, end: int) -> bool:
     k = bisect_left(ends, start + 1)
     return k < len(ends) and ends[k] <= end
 
 
 _LIST = re.compile(
-    r"[^。，,；;：:！？!?\n（）()“”\"《》\s、]+(?:、[^。，,；;：:！？!?\n（）()“”\"《》\s、]+)+"
+    r"""
+    (?<![^。，,；;：:！？!?\n（）()“”"《》\s、])    # from a clause's start only: read once
+    [^。，,；;：:！？!?\n（）()“”"《》\s、]+         # its first item
+    (?:、[^。，,；;：:！？!?\n（）()“”"《》\s、]+)+   # and the others, after 、
+    """,
+    re.VERBOSE,
 )
 
 
@@ -620,19 +939,24 @@ _COPULAS = frozenset({"成为", "是", "作为"})
 _FOUNDED = frozenset({"成立", "创立", "创办", "创建", "始建", "始创"})  # followed by 于
 _MAX_PREDICATE = 24  # characters from the verb to the class noun, within the clause
 _SUBJECT_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "j", "eng", "ns"})
+_SUBJECT_REACH = 40  # characters before the verb its subject is looked for in
 
 
-def _predicated(text: str, words: _Words) -> list[Mention]:
+def _predicated(coded: _Coded) -> list[Mention]:
     """Names that are the subject of 成为/是 with a class of organisations closing the
     clause (X成为…企业), or of 成立于/创立于 (X成立于2003年)."""
-    found = []
-    for k in words.indexes(_may_say):
-        word = words[k]
-        founded = word.text.removesuffix("于") in _FOUNDED and (
-            word.text.endswith("于") or (k + 1 < len(words) and words[k + 1].text == "于")
+    text, codes, found = coded.text, coded.codes, []
+    word = _patterns()[2]
+    for match in _patterns()[1].finditer(codes):
+        start = match.start() - (_S <= ord(match.group()) < _FILLER_CODE)  # the verb's start
+        end = word.match(codes, start).end()
+        verb, after = text[start:end], word.match(codes, end) if end < len(codes) else None
+        founded = verb.removesuffix("于") in _FOUNDED and (
+            verb.endswith("于") or (after is not None and text[after.start() : after.end()] == "于")
         )
-        if founded or (word.text in _COPULAS and _ends_in_class(text, word.end)):
-            subject = _subject(words, k)
+        if founded or (verb in _COPULAS and _ends_in_class(text, end)):
+            words = coded.words(max(0, start - _SUBJECT_REACH), end)
+            subject = _subject(words, len(words) - 1)
             if subject is not None:
                 found.append(Mention(text[subject[0] : subject[1]], "org", *subject))
     return found
@@ -647,7 +971,12 @@ def _ends_in_class(text: str, start: int) -> bool:
     stop = clause.start() if clause else len(text)
     if stop > start + _MAX_PREDICATE:
         return False
-    return any(text[start:stop].endswith(c) for c in _rules()["org_class"])
+    return text[start:stop].endswith(_org_classes())
+
+
+@lru_cache(maxsize=1)
+def _org_classes() -> tuple[str, ...]:
+    return tuple(_rules()["org_class"])
 
 
 def _subject(words: _Words, verb: int) -> tuple[int, int] | None:
@@ -712,7 +1041,7 @@ def _is_a_name(text: str) -> bool:
     common tag (建设, 科技), no place."""
     if gazetteer().named(text):
         return False
-    tag = dict(_tagged(text, None)).get(text)
+    tag = dict(base_segmenter().tag(text)).get(text)
     return tag is None or tag in _PROPER_TAGS or tag == "x"
 
 
@@ -722,34 +1051,21 @@ def _one_sense(text: str, found: list[Mention]) -> list[Mention]:
     places = {m.end: m for m in found if m.type == "place"}
     named = {m.text for m in found if m.type == "org"}
     orgs = sorted(named | _short_company_names(named, text), key=len, reverse=True)
-    taken = [False] * len(text)
+    taken = bytearray(len(text))
     kept = []
     for name in orgs:
-        for match in re.finditer(re.escape(name), text):
-            start, end = match.start(), match.end()
+        end = 0
+        while (start := text.find(name, end)) >= 0:
+            end = start + len(name)
             if any(taken[start:end]):
                 continue
             before = places.get(start)  # a place just before the name is part of it: 贵州茅台
             if before is not None and not any(taken[before.start : start]):
                 start = before.start
-            taken[start:end] = [True] * (end - start)
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(Mention(text[start:end], "org", start, end))
     kept += [m for m in found if m.type != "org" and not any(taken[m.start : m.end])]
     return sorted(kept, key=lambda m: m.start)
-
-
-def _name_at(words: _Words, i: int) -> tuple[str, int]:
-    """The type of the name starting at word ``i`` and the index past it (``i``: none)."""
-    place_end = _place_at(words, i)
-    end = _org_at(words, i, place_end)
-    if end > i:
-        return "org", end
-    if place_end > i:
-        return "place", place_end
-    return "person", i + 1 if _is_person(words.texts[i], words.tags[i]) else i
-
-
-# --- rows ---------------------------------------------------------------------------------
 
 
 def _known(mention_texts, context: list[Place] = ()) -> dict[str, Place | None]:

@@ -21,7 +21,7 @@ import io
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -69,6 +69,11 @@ class Place:
     def is_municipality(self) -> bool:
         """A province-level city (北京市, 重庆市...), which is its own city."""
         return self.level == "province" and self.name.endswith("市")
+
+    @cached_property
+    def lineage_names(self) -> frozenset[str]:
+        """The names of this place and its parents (worked out once a place)."""
+        return frozenset(p.name for p in self.lineage())
 
     def lineage(self) -> list[Place]:
         """This place and its parents, nearest first."""
@@ -205,7 +210,7 @@ def _support(place: Place, context: list[Place]) -> int:
     """How many places of ``context`` lie in the same province as ``place`` (itself, a
     parent or a child); places of other countries count for their country."""
     mine = {p.name for p in place.lineage() if p.level in ("province", "city", "county")}
-    return sum(1 for other in context if mine & {p.name for p in other.lineage()})
+    return sum(1 for other in context if not mine.isdisjoint(other.lineage_names))
 
 
 def resolve(name: str, context: list[Place] = ()) -> Place | None:

@@ -49,6 +49,8 @@ __all__ = [
     "tokenizer",
     "pos_tokenizer",
     "rjieba_segmenter",
+    "rjieba_cut",
+    "RJIEBA_TAGS",
     "default_segmenter",
     "tagged_words",
     "SEGMENTERS",
@@ -152,6 +154,7 @@ def rjieba_segmenter(extra_words: tuple[str, ...] | list[str] = ()):
                 _RJIEBA.add_word(word, None, "nz")
                 _RJIEBA_JUDGED.discard(word)  # its tag is now nz
                 _RJIEBA_CONTENT.pop(word, None)
+                _cut.cache_clear()  # cut before the word was known
     return _RJIEBA
 
 
@@ -295,12 +298,26 @@ def word_columns(
 # count the words, and judge each distinct word once. Same rows as counting tagged pairs.
 _RJIEBA_JUDGED: set[str] = set()
 _RJIEBA_CONTENT: dict[str, str] = {}
+# rjieba's tag of each word tagged alone so far ("x": cut apart when alone), shared by word
+# counts and names (helpers.entities): a word is tagged once in the process.
+RJIEBA_TAGS: dict[str, str] = {}
+
+
+def rjieba_cut(text: str, extra_words=()) -> tuple[str, ...]:
+    """The tokens of ``text`` cut by :func:`rjieba_segmenter`, the last texts cut kept: word
+    counts and names (:mod:`helpers.entities`) read an article from one cut."""
+    return _cut(text, tuple(extra_words))
+
+
+@lru_cache(maxsize=256)
+def _cut(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(rjieba_segmenter(extra_words).cut(text))
 
 
 def _rjieba_word_counts(text: str, extra_words) -> list[tuple[str, int]]:
     """``(word, count)`` for the content words of ``text``, most frequent first."""
     segmenter = rjieba_segmenter(tuple(extra_words))
-    words = segmenter.cut(text)
+    words = rjieba_cut(text, tuple(extra_words))
     if not _RJIEBA_JUDGED.issuperset(words):
         _rjieba_judge(segmenter, text, words)
     # Filtering and counting run in C: no Python step per token. The sort is stable:
@@ -315,10 +332,12 @@ def _rjieba_judge(segmenter, text: str, words: list[str]) -> None:
     if len(_RJIEBA_JUDGED) > 2_000_000:  # bound the memory on endless archives
         _RJIEBA_JUDGED.clear()
         _RJIEBA_CONTENT.clear()
+        RJIEBA_TAGS.clear()
     unseen = set(words).difference(_RJIEBA_JUDGED)
     stop = stopwords()
     candidates = {word for word in unseen if _may_count(word, stop)}  # only these need a tag
     tags = _tags_alone(segmenter, candidates)
+    RJIEBA_TAGS.update(tags)
     if len(tags) < len(
         candidates
     ):  # a word cut apart when alone (两国, 年来): tag it where it stands
