@@ -51,6 +51,15 @@ LABELS = DATA / "entities"
         ("祝老人健康长寿", []),
         ("重庆百货大楼股份有限公司销售额增长", [("重庆百货大楼股份有限公司", "org")]),
         ("成都高新区发布政策", [("成都高新区", "place")]),
+        ("走进江北城街道的社区", [("江北城街道", "place")]),
+        ("在南苏丹维和", [("南苏丹", "place")]),
+        (
+            "中国科学院地质与地球物理研究所发布",
+            [("中国科学院地质与地球物理研究所", "org")],
+        ),
+        ("国家航天局与教育部联合发文", [("国家航天局", "org"), ("教育部", "org")]),
+        ("坚持和发展中国特色社会主义", [("中国", "place")]),
+        ("记者李星婷报道，王伟说", [("李星婷", "person"), ("王伟", "person")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -70,10 +79,70 @@ LABELS = DATA / "entities"
         "county-short-name-alone",
         "registered-company-in-one-word",
         "zone-of-a-city",
+        "full-name-cut-into-words",
+        "full-name-from-a-one-character-word",
+        "joiner-inside-one-name",
+        "joiner-between-two-names",
+        "name-inside-a-discovered-term",
+        "people",
     ],
 )
 def test_mention_rules(text, expected):
     assert [(m.text, m.type) for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重庆市南岸区人民政府与江北嘴的企业在渝签约",
+        "走进江北城街道的社区，国家航天局与教育部联合发文",
+        "记者李星婷报道，川渝两地合作",
+    ],
+)
+def test_both_segmenters_read_the_same_names(text):
+    """jieba (where rjieba is not installed) codes each word with its tag in context, and
+    reads the same names with the same grammar."""
+    by_jieba = [(m.text, m.type) for m in mentions(text, segmenter="jieba")]
+    assert by_jieba == [(m.text, m.type) for m in mentions(text, segmenter="rjieba")]
+    assert len(by_jieba) >= 2
+
+
+def test_the_dictionary_codes_kept_in_the_cache_are_those_the_rules_give():
+    """The codes of the dictionary's words are worked out once per machine and read back
+    from the user's cache: a sample of them, worked out again from the rules now, agree
+    (a stale cache would not), and a word the dictionary lacks is coded when met."""
+    import pickle
+    import random
+
+    from helpers import entities as names
+    from helpers.cache import cache_dir
+
+    names.prepare_entities()
+    stored = pickle.loads((cache_dir() / f"name-codes-{names._codes_key()}.pickle").read_bytes())
+    assert len(stored) > 300_000 and stored["重庆市"][0] != stored["发展"][0]
+    words = random.Random(14).sample(sorted(w for w in stored if w not in names._terms()), 300)
+    for word, tag in zip(words, names._tags_of(words), strict=True):
+        assert names._code(word, tag) == stored[word], word
+    assert "李星婷" not in stored
+    assert [m.text for m in mentions("记者李星婷报道")] == ["李星婷"]
+
+
+def test_the_cache_key_of_the_codes_follows_the_word_lists(tmp_path, monkeypatch):
+    from helpers import entities as names
+    from helpers.paths import LEXICON_DIR
+
+    for path in LEXICON_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(names, "LEXICON_DIR", tmp_path)
+    names._codes_key.cache_clear()
+    try:
+        same = names._codes_key()
+        with (tmp_path / "entity_words.csv").open("a", encoding="utf-8") as handle:
+            handle.write("总店,org_head,\n")
+        names._codes_key.cache_clear()
+        assert names._codes_key() != same
+    finally:
+        names._codes_key.cache_clear()
 
 
 def test_places_roll_up_through_the_gazetteer():

@@ -23,8 +23,13 @@ place gazetteer (:mod:`helpers.gazetteer`) and the word lists of
 - **person**: a word tagged as a person's name that begins with a common surname; and the
   reporters, photographers and authors of the bylines, kept apart (``role`` ``byline``).
 
-Names are read with the segmenter's dictionary and ``userdict.txt`` only, not the discovered
-terms of ``terms.txt`` (中国 in 中国特色社会主义 is a place). Page furniture names no one.
+How: the article is cut once for word counts and names (:func:`helpers.topics.rjieba_cut`);
+each word is coded by what it may begin and what it may be inside a name (a discovered term
+of ``terms.txt`` by the words it is made of: 中国 in 中国特色社会主义 is a place), and the
+rules above are one regular expression over the codes (``_GRAMMAR``), which the regex engine
+runs; Python steps in only for each name found and each word met the first time. The codes
+of the dictionary's words are worked out once per machine and kept in the user's cache.
+Page furniture names no one.
 
 Places are normalised with the gazetteer (南岸 → 南岸区) and carry their county, city,
 province and country, so they roll up; a name several places share (江北区) is resolved from
@@ -76,6 +81,7 @@ __all__ = [
     "mentions",
     "article_entities",
     "entity_rows",
+    "prepare_entities",
     "entities",
     "money_by_place",
     "zone_place",
@@ -89,7 +95,6 @@ _NAME_TAGS = frozenset(
 )
 _ORG_START_TAGS = frozenset({"nt", "nz", "j", "eng"})
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
-_MAX_ORG_WORDS = 7  # words from an organisation's first name to its head word, at most
 _MAX_PLACE_WORDS = 4  # words one full place name may be cut into (江北 城 街道)
 _ROLLUP = ("county", "city", "province", "country")
 
@@ -143,7 +148,10 @@ class _Words(Sequence):
 _F, _S, _U, _FILLER = 0xE000, 0xE200, 0x4E00, "\ue600"
 _FIRST_BITS, _SECOND_BITS = 9, 10  # F has 512 characters, S 1024
 _TAGS = RJIEBA_TAGS  # rjieba's tag of each word met, shared with word counts
-_CODES: dict = {}  # the code of each word met (rjieba: by word; jieba: by word and tag)
+
+
+_CODES: dict[str, str] = {}  # the code of each word met (rjieba's)
+_PAIR_CODES: dict[tuple[str, str], str] = {}  # jieba's: by word and tag
 _INTERNED: dict[str, str] = {}  # one string per distinct code: a small pickle, fast to load
 
 # What a word may begin (the bits of its F character; of a one-character word, the three
@@ -250,7 +258,12 @@ _BEGIN_TESTS = (
 @lru_cache(maxsize=1)
 def _name_parts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The words the places' full names are cut into when the segmenter cuts them into
-    several (江北城街道: 江北 城 街道): the first words, those in the middle, the last."""
+    several (江北城街道: 江北 城 街道): the first words, those in the middle, the last. Kept
+    in the user's cache with the dictionary's codes."""
+    return pickled("name-parts", _codes_key(), _cut_name_parts)
+
+
+def _cut_name_parts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     names = [name for name in gazetteer().full if len(name) >= 2 and _is_full_name(name)]
     cuts = [parts for parts in _cut_each(names) if len(parts) > 1]
     return (
@@ -344,7 +357,7 @@ _GRAMMAR = r"""
           (?: {org_start_name} {joined}?              # a word an organisation may begin
             | {org_start}                             # with, or a place
             | (?={place}) {any} )
-          (?: {name_not_head} {joined}? | {inside} ){{0,5}}  # then the words of a name
+          (?: {name_not_head} {joined}? | {inside} ){{0,5}}  # then at most five name words
           {inside_head}                               # to the last head word: 大学
         | {org_word}                                  # or one word: 工信部, 中科院
       )
@@ -472,16 +485,24 @@ def _coded(text: str, segmenter: str | None) -> _Coded:
     word's code is looked up, worked out only for a word not met before in the process."""
     if (segmenter or default_segmenter()) != "rjieba":
         pairs = base_segmenter(segmenter).tag(text)
-        codes = "".join(_CODES.get(p) or _CODES.setdefault(p, _code(*p)) for p in pairs)
+        codes = "".join(_PAIR_CODES.get(p) or _PAIR_CODES.setdefault(p, _code(*p)) for p in pairs)
         tags = dict(pairs)
         return _Coded(text, codes, lambda words: [tags.get(w) or _tags_of([w])[0] for w in words])
     words = rjieba_cut(text)
     _dictionary_coded()
     try:
         return _Coded(text, "".join(itemgetter(*words)(_CODES)) if words else "")
-    except KeyError:
+    except KeyError:  # a word not met before: the text's new words coded in one call
         _learn(set(words).difference(_CODES))
-        return _Coded(text, "".join(itemgetter(*words)(_CODES)) if words else "")
+        return _Coded(text, "".join(itemgetter(*words)(_CODES)))
+
+
+def _learn_new_words(texts: list[str]) -> None:
+    """Code the words of ``texts`` not met before (a bulletin's), in one call to the tagger."""
+    _dictionary_coded()
+    new = set().union(*map(rjieba_cut, texts)).difference(_CODES)
+    if new:
+        _learn(new)
 
 
 def _learn(words: set[str]) -> None:
@@ -519,6 +540,7 @@ def _dictionary_codes() -> dict[str, str]:
     return {word: _CODES[word] for word in words}
 
 
+@lru_cache(maxsize=1)
 def _codes_key() -> str:
     """What the dictionary's codes are worked out from: this module, the word lists, the
     gazetteer, the segmenter."""
@@ -579,13 +601,11 @@ def _is_full_name(text: str) -> bool:
     return any(len(text) >= 3 or p.level not in ("town", "county") for p in places)
 
 
-@lru_cache(maxsize=65536)
 def _foreign_city(text: str) -> bool:
     places = gazetteer().full.get(text, [])
     return bool(places) and all(p.level == "city" and p.up("country") != "中国" for p in places)
 
 
-@lru_cache(maxsize=65536)
 def _has_place_suffix(word: str) -> bool:
     suffixes = _rules()["place_suffix"]
     if len(word) == 2:
@@ -598,7 +618,6 @@ def _ending_suffixes() -> tuple[str, ...]:
     return tuple(s for s, value in _rules()["place_suffix"].items() if value != "closing")
 
 
-@lru_cache(maxsize=65536)
 def _is_place_word(word: str, tag: str) -> bool:
     """A single word that names a place (see the module's docstring)."""
     if word in _rules()["not_place"] or len(word) < 2:
@@ -650,7 +669,6 @@ def _short_name_levels(text: str) -> frozenset[str]:
     return frozenset(p.level for p in gazetteer().short.get(text, []))
 
 
-@lru_cache(maxsize=65536)
 def _is_org_word(word: str, tag: str) -> bool:
     """One word that is an organisation's name: tagged nt and ending in a head word, or a
     word of three characters ending in a head that names one alone (教育部)."""
@@ -674,7 +692,6 @@ def _registered(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _inside_name(word: str, tag: str) -> bool:
     """A word that may stand inside an organisation's name: a noun or a name, or a
     numeral written in characters (湖南一块医药科技有限公司, 三元基因)."""
@@ -686,7 +703,6 @@ def _inside_name(word: str, tag: str) -> bool:
 # --- people -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
 def _is_person(word: str, tag: str) -> bool:
     if tag == "nrt":
         return len(word) >= 3
@@ -713,15 +729,16 @@ def mentions(
     """
     coded = _coded(text, segmenter)
     found = _confirmed(_read(coded), list(context))
-    found += _enumerated(coded, found) + _predicated(coded)
-    found += _defined(text, found)
-    return _one_sense(text, found + _coordinated(coded, found))
+    found += _enumerated(coded, found) if "等" in text else []
+    found += _predicated(coded)
+    found += _defined(text, found) if "称" in text else []
+    found += _coordinated(coded, found) if "、" in text else []
+    return _one_sense(text, found)
 
 
 _COMMON_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "t", "m", "q", "r"})
 
 
-@lru_cache(maxsize=65536)
 def _may_begin(word: str, tag: str) -> bool:
     """Can a name begin with this word? Most words (verbs, particles, common nouns) cannot,
     and are passed over at once."""
@@ -1092,7 +1109,7 @@ def _place_columns(place: Place | None, text: str) -> tuple:
     """name, level and the places it lies in; for a name several places share (江北区 of
     重庆市 and of 宁波市), what they have in common (name, level, country)."""
     if place is not None:
-        return (place.name, place.level) + tuple(place.up(level) for level in _ROLLUP)
+        return place.columns
     candidates = gazetteer().named(text)
     shared = [_shared([p.name for p in candidates]) or text, _shared([p.level for p in candidates])]
     return tuple(shared) + tuple(_shared([p.up(lv) for p in candidates]) for lv in _ROLLUP)
@@ -1143,11 +1160,24 @@ def _kind(record) -> str | None:
     return record.get("kind") if isinstance(record, dict) else getattr(record, "kind", None)
 
 
+def prepare_entities() -> None:
+    """Load what reading names needs once in a process (the gazetteer, the codes of the
+    dictionary's words, the grammar): an archive's worker does before its first file."""
+    gazetteer()
+    if default_segmenter() == "rjieba":
+        _dictionary_coded()
+    _grammar()
+    _patterns()
+
+
 def entity_rows(records, *, segmenter: str | None = None) -> list[tuple]:
     """The ``entities`` rows of a bulletin's articles (records: dicts or named tuples), each
     article read once, its places resolved with the help of the whole bulletin's."""
     records = [r for r in records if _kind(r) != "meta"]  # page furniture names no one
-    found = [mentions(article_text(r), segmenter=segmenter) for r in records]
+    texts = [article_text(r) for r in records]
+    if (segmenter or default_segmenter()) == "rjieba":
+        _learn_new_words(texts)
+    found = [mentions(text, segmenter=segmenter) for text in texts]
     context = _unambiguous(found)
     rows = []
     for record, names in zip(records, found, strict=True):

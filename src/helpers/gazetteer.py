@@ -71,6 +71,13 @@ class Place:
         return self.level == "province" and self.name.endswith("市")
 
     @cached_property
+    def columns(self) -> tuple:
+        """name, level, county, city, province and country: the entities table's columns
+        of a place (worked out once a place)."""
+        levels = ("county", "city", "province", "country")
+        return (self.name, self.level) + tuple(self.up(level) for level in levels)
+
+    @cached_property
     def lineage_names(self) -> frozenset[str]:
         """The names of this place and its parents (worked out once a place)."""
         return frozenset(p.name for p in self.lineage())
