@@ -55,3 +55,13 @@ def test_a_cache_that_cannot_be_made_is_no_error(cache):
     build = Builder("值")
     assert pickled("word", "v1", build) == "值"
     assert pickled("word", "v1", build) == "值" and build.calls == 2  # built each time
+
+
+def test_a_new_key_removes_the_pickles_of_old_keys_only(cache):
+    pickled("numbers", "v1", Builder([1]))
+    pickled("numbers-extra", "v1", Builder([2]))  # another name that begins alike
+    assert pickled("numbers", "v2", Builder([3])) == [3]
+    assert sorted(p.name for p in cache.glob("*.pickle")) == [
+        "numbers-extra-v1.pickle",
+        "numbers-v2.pickle",
+    ]

@@ -4,7 +4,8 @@
 keeps its dictionary cache too. ``pickled(name, key, build)`` returns ``build()``, kept as a
 pickle named after ``name`` and ``key``: the key says what the value was built from (a
 version, a hash of the data), so a change of either builds it again. Deleting the folder is
-always safe. The files are this user's own (mode 600), written whole or not at all.
+always safe. The files are this user's own (mode 600), written whole or not at all; storing a
+value removes the pickles of its name under other keys (left behind by a changed source).
 """
 
 from __future__ import annotations
@@ -57,3 +58,14 @@ def _store(value: object, path: Path) -> None:
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        return
+    _remove_stale(path)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the pickles of the same name built under other keys: a changed source left
+    them behind, and nothing reads them again."""
+    name = path.name[: -len(".pickle")].rsplit("-", 1)[0]
+    for other in path.parent.glob(f"{name}-*.pickle"):
+        if other != path and other.name[len(name) + 1 : -len(".pickle")].count("-") == 0:
+            other.unlink(missing_ok=True)

@@ -358,6 +358,7 @@ _GRAMMAR = r"""
             | {org_start}                             # with, or a place
             | (?={place}) {any} )
           (?: {name_not_head} {joined}? | {inside} ){{0,5}}  # then at most five name words
+                                                      # (one way each: no backtracking)
           {inside_head}                               # to the last head word: 大学
         | {org_word}                                  # or one word: 工信部, 中科院
       )
@@ -398,7 +399,7 @@ def _grammar() -> re.Pattern:
         place=place,
         any=_begun(),
         name_not_head=_word(None, *name_not_head),
-        inside=_word(second=_has(_INSIDE)),
+        inside=_word(second=lambda bits: bits & _INSIDE and not name_not_head[0](bits)),
         inside_head=_word(second=_has(_INSIDE, _HEAD)),
         org_word=_begun(_has(_ORG_WORD)),
         person=_begun(_has(_PERSON)),
