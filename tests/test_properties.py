@@ -150,3 +150,52 @@ def plain_records_of(records):
     import pandas as pd
 
     return plain_records(pd.DataFrame(records))
+
+
+NAME_PIECES = [
+    "重庆市",
+    "南岸区",
+    "人民政府",
+    "江北",
+    "城",
+    "街道",
+    "与",
+    "和",
+    "、",
+    "等企业",
+    "在",
+    "渝",
+    "川",
+    "有限公司",
+    "（简称“一块医药”）",
+    "成立于",
+    "是",
+    "大学",
+    "李星婷",
+    "记者",
+    "中国特色社会主义",
+    "南苏丹",
+    "，",
+    "。",
+    "\n",
+    "\u3000",
+    "\ue000\ue200",  # the characters the grammar codes words with, in the text itself
+    "丁",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(NAME_PIECES), st.text(max_size=4)), max_size=30))
+@example(["\ue000\ue200", "重庆市", "南岸区", "人民政府"])
+def test_any_names_read_stand_in_the_text_where_they_are_said_to(pieces):
+    """The grammar reads codes as long as the text: every name's text is the text at its
+    offsets, names do not overlap, and whatever the text holds (the code characters too),
+    names are read without error."""
+    from helpers.entities import mentions
+
+    text = "".join(pieces)
+    found = mentions(text)
+    for name in found:
+        assert text[name.start : name.end] == name.text and name.text.strip(), name
+    spans = sorted((m.start, m.end) for m in found)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
