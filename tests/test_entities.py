@@ -60,6 +60,9 @@ LABELS = DATA / "entities"
         ("国家航天局与教育部联合发文", [("国家航天局", "org"), ("教育部", "org")]),
         ("坚持和发展中国特色社会主义", [("中国", "place")]),
         ("记者李星婷报道，王伟说", [("李星婷", "person"), ("王伟", "person")]),
+        ("国家主席习近平15日在北京会见外宾。", [("习近平", "person"), ("北京", "place")]),
+        ("坚持文明祝福，阳光下的卫星和胡同，高水平的安全感", []),
+        ("李强主持会议", [("李强", "person")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -85,6 +88,9 @@ LABELS = DATA / "entities"
         "joiner-between-two-names",
         "name-inside-a-discovered-term",
         "people",
+        "person-of-a-surname-added",
+        "dictionary-words-tagged-as-names-name-no-one",
+        "two-character-dictionary-name-listed-as-a-person",
     ],
 )
 def test_mention_rules(text, expected):
@@ -143,6 +149,26 @@ def test_the_cache_key_of_the_codes_follows_the_word_lists(tmp_path, monkeypatch
         assert names._codes_key() != same
     finally:
         names._codes_key.cache_clear()
+
+
+def test_partial_tables_odd_text_and_byline_lines_that_name_no_one(sample_path):
+    articles = parse_articles(sample_path)
+    body_only = entities(articles[["article_id", "body"]])  # no headline, no bylines
+    assert {"南岸", "江北嘴"} <= set(body_only["text"]) and "byline" not in set(body_only["role"])
+    with pytest.raises(ValueError, match="article_id"):
+        entities(articles[["body"]])
+    assert [m.text for m in mentions("重庆市\ud800南岸区")] == ["重庆市", "南岸区"]
+    from helpers.entities import entity_rows
+
+    record = {
+        "article_id": 1,
+        "kind": "news",
+        "body": "重庆市南岸区发布通知。",
+        "authors": ["执笔：董  涛", "作者为北京市某研究中心学术顾问、中国人民大学教授", "——编  者"],
+        "reporters": ["安东尼·洛佩斯"],
+    }
+    bylines = [row[3] for row in entity_rows([record]) if row[2] == "byline"]
+    assert sorted(bylines) == ["安东尼·洛佩斯", "董涛"]
 
 
 def test_places_roll_up_through_the_gazetteer():

@@ -47,7 +47,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from importlib.metadata import version
 from itertools import chain
 from operator import itemgetter
@@ -60,7 +60,7 @@ from . import tables
 from .articles import parse_articles
 from .bylines import surnames
 from .cache import pickled
-from .gazetteer import Place, _fingerprint, _support, gazetteer, resolve
+from .gazetteer import Place, _fingerprint, gazetteer, resolve, supported
 from .paths import LEXICON_DIR
 from .terms import base_segmenter
 from .topics import (
@@ -436,14 +436,19 @@ class _Coded:
         """The codes with each place's full name the segmenter cut into words (江北 城 街道:
         its first word marked _MULTI, the last _LAST, any others _MORE) coded as one word,
         a full name: only such runs of words are looked up in the gazetteer."""
-        codes, cut_name, position = self.codes, _patterns()[0], 0
+        codes, cut_name, position, pieces, copied = self.codes, _patterns()[0], 0, [], 0
         while match := cut_name.search(codes, position):
             end = self._longest_name(match.start(), match.end())
             if end:
-                codes = codes[: match.start()] + self._joined(match.start(), end) + codes[end:]
+                pieces += [codes[copied : match.start()], self._joined(match.start(), end)]
+                copied = end
             position = end or match.start() + 1
-            self.codes = codes
-        return codes
+        return "".join(pieces) + codes[copied:] if pieces else codes
+
+    @cached_property
+    def clause_marks(self) -> list[int]:
+        """The positions of the marks that end a clause (。，；… and spaces)."""
+        return [mark.start() for mark in _CLAUSE_END.finditer(self.text)]
 
     def _longest_name(self, start: int, end: int) -> int:
         """Where the longest full name of a place from ``start`` ends (at the end of a word
@@ -705,12 +710,39 @@ def _inside_name(word: str, tag: str) -> bool:
 
 
 def _is_person(word: str, tag: str) -> bool:
+    """A person's name: tagged as one, of two to four characters beginning with a surname,
+    and neither a two-character word of the dictionary (文明, 卫星: the dictionary tags
+    thousands of common words as names) unless listed as a person (李强), nor listed as
+    no person (高水平)."""
     if tag == "nrt":
         return len(word) >= 3
     if tag not in _PERSON_TAGS or not 2 <= len(word) <= 4:
         return False
+    rules = _rules()
+    if word in rules.get("not_person", {}):
+        return False
+    if len(word) == 2 and word in _dictionary_names() and word not in rules.get("person", {}):
+        return False
     names = surnames()
     return word[0] in names or word[:2] in names
+
+
+@lru_cache(maxsize=1)
+def _dictionary_names() -> frozenset[str]:
+    """The two-character words jieba's dictionary tags as names (kept in the user's cache)."""
+    return pickled("dictionary-names", _codes_key(), _read_dictionary_names)
+
+
+def _read_dictionary_names() -> frozenset[str]:
+    import jieba
+
+    with jieba.get_dict_file() as handle:
+        lines = handle.read().decode("utf-8").splitlines()
+    return frozenset(
+        parts[0]
+        for parts in map(str.split, lines)
+        if len(parts) == 3 and len(parts[0]) == 2 and parts[2] in ("nr", "nrfg")
+    )
 
 
 def mentions(
@@ -786,12 +818,13 @@ def _confirmed(found: list[Mention], context: list[Place]) -> list[Mention]:
         if m.type == "place" and not _only_short_county(m.text)
         for p in book.named(m.text)[:1]
     ] + context
+    named = frozenset().union(*(p.lineage_names for p in sure))
     return [
         m
         for m in found
         if m.type != "place"
         or not _only_short_county(m.text)
-        or any(_support(p, sure) for p in book.named(m.text))
+        or any(supported(p, named) for p in book.named(m.text))
     ]
 
 
@@ -805,7 +838,6 @@ _ENUMERATION_END = r"""
     (?![家主员人])                                                # 企业家 are people
 """
 _CLAUSE_END = re.compile(r"[。，,；;：:！？!?\n（）()“”\"《》\s]")
-_LAST_CLAUSE_END = re.compile(r".*" + _CLAUSE_END.pattern, re.DOTALL)
 _LAST_JOIN = re.compile(r"(?<=..)(?:和|及|与|以及)(?=..)")
 _LONGEST_BARE_ITEM = 4  # a longer first item may hold words before the name: 解决怡和嘉业
 _NOT_IN_NAME = frozenset({"v", "vd", "d", "p", "c", "r", "m", "q", "f", "u", "uj", "ul", "x", "t"})
@@ -820,10 +852,10 @@ def _enumeration_end() -> re.Pattern:
 def _enumerated(coded: _Coded, read: list[Mention]) -> list[Mention]:
     """The names of enumerations of organisations (``A、B和C等企业``); an item that is a
     place's name stays a place (深圳市罗湖区、…等单位: the district stands for its offices)."""
-    text, places = coded.text, {(m.start, m.end) for m in read if m.type == "place"}
+    text, places = coded.text, {m.start: m.end for m in read if m.type == "place"}
     found = []
     for end in _enumeration_end().finditer(text):
-        clause_start = _clause_start(text, end.start())
+        clause_start = _clause(coded, end.start())[0]
         items = _items(text, clause_start, end.start(), coded.words(clause_start, end.start()))
         found += [
             Mention(text[a:b], "org", a, b) for a, b in items if not _all_places(a, b, places)
@@ -831,26 +863,23 @@ def _enumerated(coded: _Coded, read: list[Mention]) -> list[Mention]:
     return found
 
 
-def _all_places(start: int, end: int, places: set[tuple[int, int]]) -> bool:
-    """Is ``[start, end)`` a run of place names only (深圳市罗湖区)?"""
+def _all_places(start: int, end: int, places: dict[int, int]) -> bool:
+    """Is ``[start, end)`` a run of place names only (深圳市罗湖区)? ``places``: the end of
+    the place name at each start."""
     position = start
     while position < end:
-        nxt = next((b for a, b in places if a == position), None)
-        if nxt is None:
+        if position not in places:
             return False
-        position = nxt
+        position = places[position]
     return True
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Where the clause ``position`` is in begins: past the last mark that ends a clause."""
-    last = _LAST_CLAUSE_END.match(text, 0, position)
-    return last.end() if last else 0
-
-
-def _clause_end(text: str, position: int) -> int:
-    following = _CLAUSE_END.search(text, position)
-    return following.start() if following else len(text)
+def _clause(coded: _Coded, position: int) -> tuple[int, int]:
+    """The start and end of the clause ``position`` is in (``[start, end)``: between the
+    marks that end clauses)."""
+    marks = coded.clause_marks
+    k = bisect_left(marks, position)
+    return (marks[k - 1] + 1 if k else 0), (marks[k] if k < len(marks) else len(coded.text))
 
 
 def _items(text: str, start: int, end: int, words: _Words) -> list[tuple[int, int]]:
@@ -906,7 +935,7 @@ def _coordinated(coded: _Coded, found: list[Mention]) -> list[Mention]:
     orgs = {(m.start, m.end) for m in found if m.type == "org"}
     ends = sorted(end for _, end in orgs)
     text, coordinated = coded.text, []
-    for clause in _lists(text, ends):
+    for clause in _lists(coded, ends):
         if not _holds_an_end(ends, clause.start(), clause.end()):
             continue  # no organisation in the list: nothing to go by
         end = text.find("等", clause.end() - len(clause.group().rsplit("、", 1)[-1]), clause.end())
@@ -923,15 +952,14 @@ def _coordinated(coded: _Coded, found: list[Mention]) -> list[Mention]:
     return coordinated
 
 
-def _lists(text: str, ends: list[int]):
-    """The enumerations (A、B、C) of the clauses of ``text`` that hold the end of a name
+def _lists(coded: _Coded, ends: list[int]):
+    """The enumerations (A、B、C) of the clauses of the text that hold the end of a name
     in ``ends`` and a 、."""
-    starts = set()
+    starts, text = set(), coded.text
     for end in ends:
-        start = _clause_start(text, end)
+        start, stop = _clause(coded, end - 1)
         if start not in starts:
             starts.add(start)
-            stop = _clause_end(text, end)
             if "、" in text[start:stop]:
                 yield from _LIST.finditer(text, start, stop)
 
@@ -1125,7 +1153,7 @@ def _blank() -> tuple:
 
 
 def _rows_of(record, found: list[Mention], context: list[Place]) -> list[tuple]:
-    get = record.get if isinstance(record, dict) else partial(getattr, record)
+    get = record.get if isinstance(record, dict) else partial(_attribute, record)
     article_id = get("article_id")
     counts = Counter((m.type, m.text) for m in found)
     places = _known([text for kind, text in counts if kind == "place"], context)
@@ -1138,6 +1166,10 @@ def _rows_of(record, found: list[Mention], context: list[Place]) -> list[tuple]:
     return rows
 
 
+def _attribute(record, name: str):
+    return getattr(record, name, None)  # a column the table lacks (no bylines) is empty
+
+
 def article_entities(record, *, context: list[Place] = (), segmenter: str | None = None):
     """``entities`` rows for one article (a record of the articles table: a dict or a named
     tuple), one per distinct name and type, most frequent first. ``context``: places named
@@ -1147,7 +1179,20 @@ def article_entities(record, *, context: list[Place] = (), segmenter: str | None
 
 
 def _names(value) -> list[str]:
-    return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
+    """The people a byline field names (a list of strings), each as one name: spaces
+    squeezed (董  涛), a label before a colon dropped (执笔：董涛); a whole line of a byline
+    field that is no name (作者为…研究中心学术顾问, ——编者) names no one."""
+    if not isinstance(value, list):
+        return []
+    names = (_BYLINE_LABEL.sub("", re.sub(r"\s+", "", v)) for v in value if isinstance(v, str))
+    return [name for name in names if _PERSON_NAME.fullmatch(name)]
+
+
+_BYLINE_LABEL = re.compile(r"^[^：:]{1,4}[：:]")  # 执笔：, 文：
+# A name: two to six Chinese characters, or a transcribed foreign name with its dots
+_PERSON_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+"
+)
 
 
 def _unambiguous(found: list[list[Mention]]) -> list[Place]:
@@ -1200,6 +1245,8 @@ def entities(articles, *, segmenter: str | None = None) -> pd.DataFrame:
     """
     if not isinstance(articles, pd.DataFrame):  # a bulletin file or its text
         articles = parse_articles(articles)
+    if "article_id" not in articles.columns:
+        raise ValueError("articles need an article_id column: pass parse_articles' table")
     rows = entity_rows(articles.itertuples(index=False), segmenter=segmenter)
     return tables.frame("entities", rows)
 

@@ -254,8 +254,9 @@ WORD_COLUMNS = tables.columns("words")
 
 def article_text(record) -> str:
     """The words of an item to count: its headline lines and body."""
-    get = record.get if isinstance(record, dict) else partial(getattr, record)
-    return "\n".join(p for p in (get(f) for f in _TEXT_FIELDS) if isinstance(p, str))
+    if isinstance(record, dict):
+        return "\n".join(p for p in map(record.get, _TEXT_FIELDS) if isinstance(p, str))
+    return "\n".join(p for f in _TEXT_FIELDS if isinstance(p := getattr(record, f, None), str))
 
 
 def word_rows(
@@ -311,7 +312,13 @@ def rjieba_cut(text: str, extra_words=()) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def _cut(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(rjieba_segmenter(extra_words).cut(text))
+    try:
+        return tuple(rjieba_segmenter(extra_words).cut(text))
+    except UnicodeEncodeError:  # a lone surrogate (no file holds one): cut as U+FFFD
+        return tuple(rjieba_segmenter(extra_words).cut(_SURROGATES.sub("\ufffd", text)))
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _rjieba_word_counts(text: str, extra_words) -> list[tuple[str, int]]:
