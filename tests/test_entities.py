@@ -63,6 +63,8 @@ LABELS = DATA / "entities"
         ("国家主席习近平15日在北京会见外宾。", [("习近平", "person"), ("北京", "place")]),
         ("坚持文明祝福，阳光下的卫星和胡同，高水平的安全感", []),
         ("李强主持会议", [("李强", "person")]),
+        ("由中国华能澜沧江水电股份有限公司控股、管理", [("中国华能澜沧江水电股份有限公司", "org")]),
+        ("中国银行股份有限公司重庆市分行发布", [("中国银行股份有限公司重庆市分行", "org")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -91,6 +93,8 @@ LABELS = DATA / "entities"
         "person-of-a-surname-added",
         "dictionary-words-tagged-as-names-name-no-one",
         "two-character-dictionary-name-listed-as-a-person",
+        "company-ends-at-its-registered-ending",
+        "company-runs-on-to-a-branch",
     ],
 )
 def test_mention_rules(text, expected):

@@ -790,12 +790,26 @@ def _may_begin(word: str, tag: str) -> bool:
 
 
 def _read(coded: _Coded) -> list[Mention]:
-    """The names the grammar reads in a text's codes, in order."""
-    text = coded.text
-    return [
-        Mention(text[match.start() : match.end()], match.lastgroup, *match.span())
-        for match in _grammar().finditer(coded.codes)
-    ]
+    """The names the grammar reads in a text's codes, in order (a company's name ends at its
+    registered ending unless a branch follows: :func:`_registered_end`)."""
+    text, codes, found, position = coded.text, coded.codes, [], 0
+    while match := _grammar().search(codes, position):
+        start, end = match.span()
+        if match.lastgroup == "org" and "公司" in text[start:end]:
+            end = _registered_end(text[start:end]) + start  # the rest is read again
+        found.append(Mention(text[start:end], match.lastgroup, start, end))
+        position = end
+    return found
+
+
+def _registered_end(name: str) -> int:
+    """Where an organisation's name ends: past its last registered ending (有限公司) when
+    what follows it is no branch (…有限公司控股), else at its end."""
+    ends = [name.rfind(e) + len(e) for e in _rules()["org_registered"] if e in name]
+    last = max(ends, default=len(name))
+    if last == len(name) or name.endswith(tuple(_rules().get("org_branch", ()))):
+        return len(name)
+    return last
 
 
 def _only_short_county(text: str) -> bool:
