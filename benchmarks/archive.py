@@ -107,6 +107,8 @@ def main() -> None:
         f"(best of {', '.join(f'{s:.1f}' for s in runs)} s): "
         f"entities add {with_names / seconds - 1:.0%} -> {summary}"
     )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory with names (largest process so far): {peak:.0f} MB")
 
 
 def entity_seconds_after_words(page) -> float:
