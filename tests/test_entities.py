@@ -65,6 +65,8 @@ LABELS = DATA / "entities"
         ("李强主持会议", [("李强", "person")]),
         ("由中国华能澜沧江水电股份有限公司控股、管理", [("中国华能澜沧江水电股份有限公司", "org")]),
         ("中国银行股份有限公司重庆市分行发布", [("中国银行股份有限公司重庆市分行", "org")]),
+        ("中国石化集团有限公司科技委主任", [("中国石化集团有限公司科技委", "org")]),
+        ("武汉市硚口区发布通知", [("武汉市", "place"), ("硚口区", "place")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -95,6 +97,8 @@ LABELS = DATA / "entities"
         "two-character-dictionary-name-listed-as-a-person",
         "company-ends-at-its-registered-ending",
         "company-runs-on-to-a-branch",
+        "company-runs-on-to-a-body-of-its-own",
+        "full-name-whatever-its-tag",
     ],
 )
 def test_mention_rules(text, expected):

@@ -780,6 +780,8 @@ def _may_begin(word: str, tag: str) -> bool:
         return True
     if word in rules["org_start"] or word in rules["abbreviation"]:
         return True
+    if len(word) >= 3 and _is_full_name(word):
+        return True  # a full name whatever its tag (硚口区: 硚 unknown, tagged a verb)
     if tag in _COMMON_TAGS:  # a county's short name that is a common word (合作) is no name
         return False
     return (
@@ -804,12 +806,16 @@ def _read(coded: _Coded) -> list[Mention]:
 
 def _registered_end(name: str) -> int:
     """Where an organisation's name ends: past its last registered ending (有限公司) when
-    what follows it is no branch (…有限公司控股), else at its end."""
-    ends = [name.rfind(e) + len(e) for e in _rules()["org_registered"] if e in name]
+    what follows ends like another company (…有限公司控股: the verb), unless that is a
+    branch (…有限公司北京分公司); else at its end (…有限公司技术委员会: a body of its own)."""
+    rules = _rules()
+    ends = [name.rfind(e) + len(e) for e in rules["org_registered"] if e in name]
     last = max(ends, default=len(name))
-    if last == len(name) or name.endswith(tuple(_rules().get("org_branch", ()))):
+    tail = name[last:]
+    if not tail or tail.endswith(tuple(rules.get("org_branch", ()))):
         return len(name)
-    return last
+    companies = tuple(h for h, value in rules["org_head"].items() if value == "company")
+    return last if tail.endswith(companies) else len(name)
 
 
 def _only_short_county(text: str) -> bool:
