@@ -145,17 +145,17 @@ class _Words(Sequence):
 # name's offsets in the text, and Python steps in only for each name found and for each word
 # met the first time in the process.
 
+# F: private-use characters from U+E000 (512), S: from U+E200 (1024), the filler U+E600, U:
+# from U+4E00 (16,384). Codes live in their own strings: a text may hold any of them.
 _F, _S, _U, _FILLER = 0xE000, 0xE200, 0x4E00, "\ue600"
-_FIRST_BITS, _SECOND_BITS = 9, 10  # F has 512 characters, S 1024
+_FIRST_BITS, _SECOND_BITS = 9, 10
 _TAGS = RJIEBA_TAGS  # rjieba's tag of each word met, shared with word counts
-
-
 _CODES: dict[str, str] = {}  # the code of each word met (rjieba's)
 _PAIR_CODES: dict[tuple[str, str], str] = {}  # jieba's: by word and tag
 _INTERNED: dict[str, str] = {}  # one string per distinct code: a small pickle, fast to load
 
-# What a word may begin (the bits of its F character; of a one-character word, the three
-# marked * are kept in its U character).
+# What a word may begin (the bits of its F character; of a one-character word, the four
+# marked * are kept in its U character: the others need two characters or more).
 _FULL = 1  # a place's full name in one word: 重庆市
 _PROPER = 2  # * a proper name (ns, nz, nr, nrt, j), which place words may follow: 复华 路
 _SHORT = 4  # a county's short name (南岸, 合作), which 县/市/区 may follow
@@ -163,7 +163,7 @@ _PLACE_WORD = 8  # a place by itself: 江北嘴, 东湖, 成都高新区, a coun
 _PERSON = 16  # a person's name
 _ORG_START = 32  # * may begin an organisation's name: 国家, a word tagged nt, nz, j or eng
 _ORG_WORD = 64  # an organisation's name in one word: 工信部
-_MULTI = 128  # the first of the words a place's full name is cut into: 江北 (江北 城 街道)
+_MULTI = 128  # * the first of the words a place's full name is cut into: 江北 (江北 城 街道)
 _ABBREVIATION = 256  # * a province's one-character name tagged as an abbreviation: 渝
 _ONE_CHARACTER = (_PROPER, _ORG_START, _ABBREVIATION, _MULTI)
 _U_SIZE = 1 << (_SECOND_BITS + len(_ONE_CHARACTER))
@@ -1026,10 +1026,6 @@ def _predicated(coded: _Coded) -> list[Mention]:
             if subject is not None:
                 found.append(Mention(text[subject[0] : subject[1]], "org", *subject))
     return found
-
-
-def _may_say(word: str, tag: str) -> bool:
-    return word in _COPULAS or word.removesuffix("于") in _FOUNDED
 
 
 def _ends_in_class(text: str, start: int) -> bool:
