@@ -67,6 +67,11 @@ LABELS = DATA / "entities"
         ("中国银行股份有限公司重庆市分行发布", [("中国银行股份有限公司重庆市分行", "org")]),
         ("中国石化集团有限公司科技委主任", [("中国石化集团有限公司科技委", "org")]),
         ("武汉市硚口区发布通知", [("武汉市", "place"), ("硚口区", "place")]),
+        (
+            "马来西亚总理伊斯梅尔·萨布里·雅各布会见",
+            [("马来西亚", "place"), ("伊斯梅尔·萨布里·雅各布", "person")],
+        ),
+        ("中国·重庆", [("中国", "place"), ("重庆", "place")]),
     ],
     ids=[
         "org-from-place-chain",
@@ -99,6 +104,8 @@ LABELS = DATA / "entities"
         "company-runs-on-to-a-branch",
         "company-runs-on-to-a-body-of-its-own",
         "full-name-whatever-its-tag",
+        "foreign-name-in-parts-joined-by-dots",
+        "places-joined-by-a-dot-stay-apart",
     ],
 )
 def test_mention_rules(text, expected):

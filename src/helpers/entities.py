@@ -766,6 +766,7 @@ def mentions(
     found += _predicated(coded)
     found += _defined(text, found) if "称" in text else []
     found += _coordinated(coded, found) if "、" in text else []
+    found = _dotted_names(coded, found) if _DOTS.search(text) else found
     return _one_sense(text, found)
 
 
@@ -846,6 +847,58 @@ def _confirmed(found: list[Mention], context: list[Place]) -> list[Mention]:
         or not _only_short_county(m.text)
         or any(supported(p, named) for p in book.named(m.text))
     ]
+
+
+# A foreign name is written in parts joined by a dot: 安东尼·洛佩斯, 伊斯梅尔·萨布里·雅各布.
+_DOTS = re.compile("[·•・]")
+_NAME_PART_TAGS = frozenset({"nr", "nrt", "nrfg"})
+_DOT_REACH = 12  # characters a part of a foreign name may have
+
+
+def _dotted_names(coded: _Coded, found: list[Mention]) -> list[Mention]:
+    """``found`` with each run of words tagged as names joined by dots (two parts or more)
+    read as one person, in place of the people read in its parts; a run that overlaps a
+    place or an organisation is left as it was."""
+    text, runs = coded.text, []
+    for dot in _DOTS.finditer(text):
+        if runs and runs[-1][0] <= dot.start() < runs[-1][1]:
+            continue  # a dot of the run before
+        run = _dotted_run(coded, dot.start())
+        if run is not None:
+            runs.append(run)
+    for start, end in runs:
+        inside = [m for m in found if m.start < end and start < m.end]
+        if all(m.type == "person" for m in inside):
+            found = [m for m in found if m not in inside]
+            found.append(Mention(text[start:end], "person", start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _dotted_run(coded: _Coded, dot: int) -> tuple[int, int] | None:
+    """The span of the name parts joined by dots around the dot at ``dot``, or None where
+    fewer than two parts are words tagged as names."""
+    words = coded.words(max(0, dot - _DOT_REACH), dot + 1 + _DOT_REACH)
+    k = bisect_left(words.starts, dot)
+    if k >= len(words) or words.starts[k] != dot:
+        return None
+    first, last = k - 1, k + 1  # the parts beside the dot
+    if (
+        first < 0
+        or last >= len(words)
+        or not (_name_part(words, first) and _name_part(words, last))
+    ):
+        return None
+    while first >= 2 and _DOTS.fullmatch(words.texts[first - 1]) and _name_part(words, first - 2):
+        first -= 2
+    while last + 2 < len(words) and _DOTS.fullmatch(words.texts[last + 1]):
+        if not _name_part(words, last + 2):
+            break
+        last += 2
+    return words.starts[first], words.starts[last + 1]
+
+
+def _name_part(words: _Words, k: int) -> bool:
+    return words.tags[k] in _NAME_PART_TAGS and 1 <= len(words.texts[k]) <= 6
 
 
 # An enumeration closed by 等 and a class of organisations: 三元基因、凯因科技和以岭药业等企业.
