@@ -21,6 +21,7 @@ import gc
 import glob as globbing
 import hashlib
 import logging
+import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -219,8 +220,10 @@ def _init_worker(extras: tuple[str, ...]) -> None:
         gazetteer()  # and the place names, once per worker
         if "entities" in extras:
             prepare_entities()  # the grammar of names and the dictionary's codes
-        # What is loaded lives as long as the worker: the collector need not walk it again.
-        gc.freeze()
+        if multiprocessing.parent_process() is not None:
+            # A worker's tables live as long as it does: the collector need not walk them
+            # again (never in the user's own process: what it frees later would stay).
+            gc.freeze()
         _READY = _READY | {extras}
 
 
