@@ -48,7 +48,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -492,8 +492,12 @@ def _coded(text: str, segmenter: str | None) -> _Coded:
     if (segmenter or default_segmenter()) != "rjieba":
         pairs = base_segmenter(segmenter).tag(text)
         codes = "".join(_PAIR_CODES.get(p) or _PAIR_CODES.setdefault(p, _code(*p)) for p in pairs)
-        tags = dict(pairs)
-        return _Coded(text, codes, lambda words: [tags.get(w) or _tags_of([w])[0] for w in words])
+        tags, tagger = dict(pairs), base_segmenter(segmenter)
+        return _Coded(
+            text,
+            codes,
+            lambda words: [tags.get(w) or dict(tagger.tag(w)).get(w, "x") for w in words],
+        )
     words = rjieba_cut(text)
     _dictionary_coded()
     try:
@@ -536,11 +540,7 @@ def _dictionary_coded() -> None:
 
 
 def _dictionary_codes() -> dict[str, str]:
-    import jieba
-
-    with jieba.get_dict_file() as handle:
-        lines = handle.read().decode("utf-8").splitlines()
-    words = {line.split()[0] for line in lines if line.strip()}
+    words = {word for word, _ in _dictionary_entries()}
     words.update(word for word, _, _ in _user_words())
     _learn(words.difference(_CODES))
     return {word: _CODES[word] for word in words}
@@ -553,8 +553,15 @@ def _codes_key() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted(LEXICON_DIR.glob("*")):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update((_fingerprint() + version("rjieba") + version("jieba")).encode())
+    digest.update((_fingerprint() + _version("rjieba") + _version("jieba")).encode())
     return digest.hexdigest()[:16]
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # jieba alone, where rjieba does not install
+        return ""
 
 
 def _tags_of(words: list[str]) -> list[str]:
@@ -734,15 +741,18 @@ def _dictionary_names() -> frozenset[str]:
 
 
 def _read_dictionary_names() -> frozenset[str]:
+    return frozenset(
+        word for word, tag in _dictionary_entries() if len(word) == 2 and tag in ("nr", "nrfg")
+    )
+
+
+def _dictionary_entries() -> list[tuple[str, str]]:
+    """``(word, tag)`` of each entry of jieba's dictionary (rjieba's is the same)."""
     import jieba
 
     with jieba.get_dict_file() as handle:
         lines = handle.read().decode("utf-8").splitlines()
-    return frozenset(
-        parts[0]
-        for parts in map(str.split, lines)
-        if len(parts) == 3 and len(parts[0]) == 2 and parts[2] in ("nr", "nrfg")
-    )
+    return [(parts[0], parts[-1]) for parts in map(str.split, lines) if len(parts) == 3]
 
 
 def mentions(
@@ -1207,10 +1217,15 @@ def _place_columns(place: Place | None, text: str) -> tuple:
     """name, level and the places it lies in; for a name several places share (江北区 of
     重庆市 and of 宁波市), what they have in common (name, level, country)."""
     if place is not None:
-        return place.columns
+        return _columns_of(place)
     candidates = gazetteer().named(text)
     shared = [_shared([p.name for p in candidates]) or text, _shared([p.level for p in candidates])]
     return tuple(shared) + tuple(_shared([p.up(lv) for p in candidates]) for lv in _ROLLUP)
+
+
+@lru_cache(maxsize=65536)
+def _columns_of(place: Place) -> tuple:
+    return (place.name, place.level) + tuple(place.up(level) for level in _ROLLUP)
 
 
 def _shared(values: list) -> str | None:

@@ -71,13 +71,6 @@ class Place:
         return self.level == "province" and self.name.endswith("市")
 
     @cached_property
-    def columns(self) -> tuple:
-        """name, level, county, city, province and country: the entities table's columns
-        of a place (worked out once a place)."""
-        levels = ("county", "city", "province", "country")
-        return (self.name, self.level) + tuple(self.up(level) for level in levels)
-
-    @cached_property
     def region_names(self) -> frozenset[str]:
         """The names of the county, city and province this place is or lies in."""
         levels = ("province", "city", "county")
